@@ -1,0 +1,20 @@
+package dev.switchboard.mcp.server;
+
+import dev.switchboard.mcp.session.IncomingHandler;
+import dev.switchboard.mcp.session.McpSession;
+
+/**
+ * Makes the handler of each client session a server transport accepts. Thread-safe: transports call
+ * it concurrently.
+ */
+@FunctionalInterface
+public interface ServerSessionFactory {
+    /**
+     * A client opened a session.
+     *
+     * @param session the new session, not yet started; the handler may keep it to send
+     *     notifications and requests to the client later
+     * @return the handler of the session's incoming requests and notifications
+     */
+    IncomingHandler open(McpSession session);
+}
