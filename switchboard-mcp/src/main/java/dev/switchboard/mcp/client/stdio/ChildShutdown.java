@@ -1,14 +1,12 @@
 package dev.switchboard.mcp.client.stdio;
 
 import dev.switchboard.mcp.transport.TransportException;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,21 +35,14 @@ final class ChildShutdown {
     private final StdioServerParameters parameters;
     private final String description;
     private final Duration drainTimeout;
-    private final ReentrantLock writeLock;
     private final StderrReader stderr;
     private final CompletableFuture<@Nullable Void> stopped = new CompletableFuture<>();
     private volatile @Nullable TransportException closedReason;
 
-    ChildShutdown(
-            StdioServerParameters parameters,
-            String description,
-            Duration drainTimeout,
-            ReentrantLock writeLock,
-            StderrReader stderr) {
+    ChildShutdown(StdioServerParameters parameters, String description, Duration drainTimeout, StderrReader stderr) {
         this.parameters = parameters;
         this.description = description;
         this.drainTimeout = drainTimeout;
-        this.writeLock = writeLock;
         this.stderr = stderr;
     }
 
@@ -66,17 +57,13 @@ final class ChildShutdown {
      *
      * @param failure the cause to report for {@link Reason#FAILURE}
      */
-    void stop(
-            StdioClientTransport.Child child,
-            Reason reason,
-            @Nullable TransportException failure,
-            Runnable markClosed) {
+    void stop(ChildProcess child, Reason reason, @Nullable TransportException failure, Runnable markClosed) {
         TransportException cause = reason == Reason.FAILURE ? failure : null;
         long start = System.nanoTime();
         try {
             child.tree.snapshot();
             if (reason == Reason.CLOSE) {
-                closeStdin(child, STDIN_LOCK_WAIT);
+                child.stdin.close(STDIN_LOCK_WAIT);
                 boolean exited = child.tree.awaitChildExit(parameters.closeStdinGrace());
                 log.debug("{}: stdin closed; exited by itself: {} ({} ms)", description, exited, millisSince(start));
             }
@@ -85,7 +72,7 @@ final class ChildShutdown {
                 log.warn("{}: processes still alive after SIGKILL: {}", description, left);
             }
             log.debug("{}: process tree stopped ({} ms)", description, millisSince(start));
-            closeStdin(child, Duration.ZERO);
+            child.stdin.close(Duration.ZERO);
             join(child.stdoutThread);
             join(child.stderrThread);
             log.debug("{}: readers finished ({} ms)", description, millisSince(start));
@@ -140,25 +127,6 @@ final class ChildShutdown {
             lines.forEach(line -> message.append("\n  ").append(line));
         }
         return new TransportException(message.toString());
-    }
-
-    private void closeStdin(StdioClientTransport.Child child, Duration lockWait) {
-        try {
-            // a writer stuck on a full pipe holds the lock; the kill that follows unblocks it
-            if (!writeLock.tryLock(lockWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            child.stdin.close();
-        } catch (IOException e) {
-            log.debug("{}: closing stdin: {}", description, e.toString());
-        } finally {
-            writeLock.unlock();
-        }
     }
 
     private static long millisSince(long start) {

@@ -3,18 +3,17 @@ package dev.switchboard.mcp.client.stdio;
 import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.jsonrpc.JsonRpcCodec;
 import dev.switchboard.mcp.jsonrpc.JsonRpcMessage;
+import dev.switchboard.mcp.jsonrpc.JsonRpcResponse;
 import dev.switchboard.mcp.jsonrpc.RequestId;
 import dev.switchboard.mcp.transport.Transport;
 import dev.switchboard.mcp.transport.TransportException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -25,25 +24,31 @@ import org.slf4j.LoggerFactory;
  * A client transport to an MCP server that runs as a child process and speaks newline-delimited
  * JSON-RPC (UTF-8) over its stdin and stdout.
  *
- * <p>{@link #start} launches the process as {@link StdioServerParameters} say (a minimal
- * environment unless told otherwise; on Linux a session of its own, see {@link ProcessLauncher})
- * and starts two reader threads. The stdout reader hands each line to the listener as one message or
- * a batch of them, and skips anything else (banners, blank lines, log noise, a line over {@link
- * StdioServerParameters#maxLineBytes}) with a log entry. The stderr reader keeps the last {@link
- * StdioServerParameters#stderrLines} lines ({@link #recentStderr()}) and logs each at INFO under
- * the logger {@code dev.switchboard.mcp.client.stdio.StdioClientTransport.stderr}. The readers are
- * platform daemon threads by default: a read from a pipe blocks a carrier thread, so a virtual thread
- * would gain nothing for a read that lasts as long as the process.
+ * <p><b>Start.</b> {@link #start} launches the process as {@link StdioServerParameters} say: a
+ * minimal environment unless told otherwise, and on Linux (when {@code /usr/bin/setsid} exists) a
+ * session and process group of its own, so that everything it spawns can be found later. A command
+ * that cannot be started fails there, with the reason. Two reader threads start with it; they are
+ * platform daemon threads by default, since a blocking read from a pipe would pin a virtual thread's
+ * carrier for as long as the process lives.
  *
- * <p>{@link #send} writes one line per message under a lock, so concurrent senders never interleave,
- * and flushes it. A send that cannot get the lock within {@link StdioServerParameters#writeTimeout}
- * means the server stopped reading its stdin: it fails and the server is stopped.
+ * <p><b>Reading.</b> Each stdout line is one message or a batch (delivered element by element).
+ * Anything else a server prints there (banners, blank lines, log noise, a line over {@link
+ * StdioServerParameters#maxLineBytes}, which is never held in memory whole) is skipped and logged,
+ * never fatal. Stderr is kept in a ring of the last {@link StdioServerParameters#stderrLines} lines
+ * ({@link #recentStderr()}) and logged at INFO under the logger {@code
+ * dev.switchboard.mcp.client.stdio.StdioClientTransport.stderr} with the server's name.
  *
- * <p>When the process exits on its own, the listener's {@code onClose} gets a {@link
- * TransportException} with the exit code and the last stderr lines, after everything it wrote to
- * stdout was delivered and whatever it left running was stopped. {@link #close} closes stdin, waits
- * for the exit, then stops the whole process tree ({@link ProcessTree}); every step is bounded by
- * the graces of the parameters.
+ * <p><b>Writing.</b> {@link #send} writes one line per message and flushes it, one sender at a time,
+ * so concurrent senders never interleave. A sender that waits longer than {@link
+ * StdioServerParameters#writeTimeout} for its turn means the server stopped reading: the send fails
+ * and the server is stopped.
+ *
+ * <p><b>Exit and close.</b> When the process exits on its own, what it wrote to stdout is delivered
+ * first, what it left running is stopped, and then the listener's {@code onClose} gets a {@link
+ * TransportException} with the exit code and the last stderr lines. {@link #close} closes stdin,
+ * waits for the exit, then sends SIGTERM to the whole process tree (the process, every descendant
+ * seen, and on Linux every member of its session), waits, and sends SIGKILL to what is left; every
+ * wait is bounded by the graces of the parameters. The JVM reaps the process, so no zombie remains.
  *
  * <p>Thread-safe.
  */
@@ -68,9 +73,9 @@ public final class StdioClientTransport implements Transport {
     private final StderrReader stderr;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private final ReentrantLock lifecycleLock = new ReentrantLock();
-    private final ReentrantLock writeLock = new ReentrantLock();
     private final ChildShutdown shutdown;
-    private volatile @Nullable Child child;
+    private final Owner owner = new Owner();
+    private volatile @Nullable ChildProcess child;
 
     /**
      * A transport for the server {@code name} using the runtime's codec and platform daemon reader
@@ -107,7 +112,7 @@ public final class StdioClientTransport implements Transport {
         this.launcher = launcher;
         this.description = describe(parameters);
         this.stderr = new StderrReader(name, parameters.stderrLines());
-        this.shutdown = new ChildShutdown(parameters, description, DRAIN_TIMEOUT, writeLock, stderr);
+        this.shutdown = new ChildShutdown(parameters, description, DRAIN_TIMEOUT, stderr);
     }
 
     /**
@@ -134,7 +139,8 @@ public final class StdioClientTransport implements Transport {
                 shutdown.markClosedWithoutProcess(e);
                 throw e;
             }
-            Child c = new Child(launched, listener);
+            ChildProcess c =
+                    new ChildProcess(name, description, parameters, launched, listener, codec, stderr, threads, owner);
             child = c;
             state.set(State.RUNNING);
             log.debug("{}: started {} as pid {}", name, description, c.process.pid());
@@ -153,20 +159,27 @@ public final class StdioClientTransport implements Transport {
      */
     @Override
     public void send(JsonRpcMessage message, @Nullable RequestId related) {
-        Child c = runningChild();
+        ChildProcess c = runningChild();
         byte[] line = codec.encode(message);
-        lockForWrite(c);
+        StdinWriter.Result result;
         try {
-            if (state.get() != State.RUNNING) {
-                throw shutdown.closedException();
-            }
-            c.stdin.write(line);
-            c.stdin.write('\n');
-            c.stdin.flush();
+            result = c.stdin.writeLine(line, this::isRunning);
         } catch (IOException e) {
             throw writeFailed(c, e);
-        } finally {
-            writeLock.unlock();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(description + ": interrupted while waiting to write", e);
+        }
+        switch (result) {
+            case WRITTEN -> {}
+            case CLOSED -> throw shutdown.closedException();
+            case STUCK -> {
+                TransportException stuck = new TransportException(description + ": stdin took nothing for "
+                        + parameters.writeTimeout().toMillis()
+                        + " ms (expected: the server reads its stdin); stopping the server");
+                owner.stop(c, stuck);
+                throw stuck;
+            }
         }
     }
 
@@ -190,7 +203,7 @@ public final class StdioClientTransport implements Transport {
         } finally {
             lifecycleLock.unlock();
         }
-        Child c = child;
+        ChildProcess c = child;
         if (previous == State.RUNNING && c != null) {
             shutdown.stop(c, ChildShutdown.Reason.CLOSE, null, () -> state.set(State.CLOSED));
         } else {
@@ -206,7 +219,7 @@ public final class StdioClientTransport implements Transport {
 
     /** The process id, once started. */
     public OptionalLong pid() {
-        Child c = child;
+        ChildProcess c = child;
         return c == null ? OptionalLong.empty() : OptionalLong.of(c.process.pid());
     }
 
@@ -217,7 +230,7 @@ public final class StdioClientTransport implements Transport {
 
     /** How many stdout lines were skipped because they were not JSON-RPC or were too long. */
     public long skippedLines() {
-        Child c = child;
+        ChildProcess c = child;
         return c == null ? 0 : c.stdout.skippedLines();
     }
 
@@ -228,13 +241,13 @@ public final class StdioClientTransport implements Transport {
 
     @Override
     public String toString() {
-        Child c = child;
+        ChildProcess c = child;
         return "StdioClientTransport[" + name + ", " + description + ", " + state.get()
                 + (c == null ? "" : ", pid " + c.process.pid()) + "]";
     }
 
-    private Child runningChild() {
-        Child c = child;
+    private ChildProcess runningChild() {
+        ChildProcess c = child;
         if (c == null || state.get() != State.RUNNING) {
             throw state.get() == State.NEW
                     ? new TransportException(description + ": not started")
@@ -243,23 +256,7 @@ public final class StdioClientTransport implements Transport {
         return c;
     }
 
-    private void lockForWrite(Child c) {
-        Duration timeout = parameters.writeTimeout();
-        try {
-            if (writeLock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException(description + ": interrupted while waiting to write", e);
-        }
-        TransportException stuck = new TransportException(description + ": stdin took nothing for " + timeout.toMillis()
-                + " ms (expected: the server reads its stdin); stopping the server");
-        stopAfterFailure(c, stuck);
-        throw stuck;
-    }
-
-    private TransportException writeFailed(Child c, IOException e) {
+    private TransportException writeFailed(ChildProcess c, IOException e) {
         if (!c.process.isAlive()) {
             return new TransportException(
                     description + ": cannot write: process exited with code " + c.process.exitValue(), e);
@@ -270,73 +267,33 @@ public final class StdioClientTransport implements Transport {
         return new TransportException(description + ": cannot write to stdin: " + e.getMessage(), e);
     }
 
-    /**
-     * Starts stopping the process on a thread of its own, if nothing else is stopping it.
-     *
-     * @param failure what went wrong, or {@code null} when the process exited on its own
-     */
-    private void stopAfterFailure(Child c, @Nullable TransportException failure) {
-        if (!state.compareAndSet(State.RUNNING, State.STOPPING)) {
-            return;
-        }
-        ChildShutdown.Reason reason = failure == null ? ChildShutdown.Reason.EXIT : ChildShutdown.Reason.FAILURE;
-        Thread t = threads.newThread(() -> shutdown.stop(c, reason, failure, () -> state.set(State.CLOSED)));
-        t.setName("stdio-" + name + "-stop");
-        t.start();
-    }
-
     private static String describe(StdioServerParameters parameters) {
         String text = "stdio(" + parameters.commandLine() + ")";
         return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION - 4) + "...)";
     }
 
-    /** The running process and what belongs to it. */
-    final class Child {
-        final Process process;
-        final ProcessTree tree;
-        final OutputStream stdin;
-        final Listener listener;
-        final StdoutReader stdout;
-        final Thread stdoutThread;
-        final Thread stderrThread;
-
-        Child(ProcessLauncher.Launched launched, Listener listener) {
-            this.process = launched.process();
-            this.tree = new ProcessTree(process, launched.ownSession(), ProcSessions.system());
-            this.stdin = process.getOutputStream();
-            this.listener = listener;
-            this.stdout = new StdoutReader(name, codec, listener, r -> send(r, null), tree::snapshot);
-            this.stdoutThread = threads.newThread(this::readStdout);
-            this.stdoutThread.setName("stdio-" + name + "-stdout");
-            this.stderrThread = threads.newThread(() -> stderr.read(process.getErrorStream()));
-            this.stderrThread.setName("stdio-" + name + "-stderr");
+    /** What a child reports to this transport. */
+    private final class Owner implements ChildProcess.Owner {
+        @Override
+        public boolean isRunning() {
+            return StdioClientTransport.this.isRunning();
         }
 
-        // the exit callback does all its work itself and reports through the listener
-        @SuppressWarnings("FutureReturnValueIgnored")
-        void start() {
-            tree.snapshot();
-            stdoutThread.start();
-            stderrThread.start();
-            process.onExit().whenComplete((exited, error) -> stopAfterFailure(this, null));
+        /** Stops the child on a thread of its own, unless something else is stopping it already. */
+        @Override
+        public void stop(ChildProcess c, @Nullable TransportException failure) {
+            if (!state.compareAndSet(State.RUNNING, State.STOPPING)) {
+                return;
+            }
+            ChildShutdown.Reason reason = failure == null ? ChildShutdown.Reason.EXIT : ChildShutdown.Reason.FAILURE;
+            Thread t = threads.newThread(() -> shutdown.stop(c, reason, failure, () -> state.set(State.CLOSED)));
+            t.setName("stdio-" + name + "-stop");
+            t.start();
         }
 
-        private void readStdout() {
-            LineReader lines = new LineReader(process.getInputStream(), parameters.maxLineBytes());
-            try {
-                while (lines.next(stdout)) {
-                    // each line went to the listener
-                }
-            } catch (IOException e) {
-                log.debug("{}: stdout read ended: {}", name, e.toString());
-            }
-            // Normally the process is exiting and onExit stops it. One that closed its stdout and
-            // goes on running can no longer answer, so it is stopped too.
-            if (state.get() == State.RUNNING && !tree.awaitChildExit(DRAIN_TIMEOUT)) {
-                stopAfterFailure(
-                        this,
-                        new TransportException(description + ": the process closed its stdout but is still running"));
-            }
+        @Override
+        public void answer(JsonRpcResponse response) {
+            send(response, null);
         }
     }
 }
