@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /** Records what a transport reports, for tests without a session. */
-final class RecordingListener implements Transport.Listener {
+class RecordingListener implements Transport.Listener {
     final List<JsonRpcMessage> messages = new CopyOnWriteArrayList<>();
     final List<String> invalid = new CopyOnWriteArrayList<>();
     final List<Optional<Throwable>> closes = new CopyOnWriteArrayList<>();

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,61 @@ class StdioClientTransportIT {
         assertThatThrownBy(() -> transport.send(new JsonRpcNotification("ping", null), null))
                 .isInstanceOf(TransportException.class)
                 .hasMessageContaining("exited with code 3");
+    }
+
+    @Test
+    void deliversTheLastAnswerOfAServerThatExitsRightAfterIt() throws Exception {
+        McpSession session = open(fixture().build());
+
+        JsonNode result = call(session, "bye", args());
+
+        assertThat(result.path("bye").asBoolean()).isTrue();
+        Throwable cause = session.closeFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(cause).hasMessageContaining("process exited with code 0");
+    }
+
+    @Test
+    void stopsAServerThatStopsReadingItsStdin() {
+        StdioClientTransport transport = transport(StdioServerParameters.builder("sleep")
+                .args("300")
+                .writeTimeout(Duration.ofMillis(200))
+                .build());
+        RecordingListener listener = new RecordingListener();
+        transport.start(listener);
+        long pid = transport.pid().orElseThrow();
+        ObjectNode big = runtime.codec().object().put("data", "x".repeat(1024 * 1024));
+        Thread blockedWriter = Thread.ofPlatform().start(() -> {
+            try {
+                transport.send(new JsonRpcNotification("big", big), null);
+            } catch (TransportException e) {
+                // expected once the server is stopped
+            }
+        });
+
+        await().atMost(PATIENCE).until(() -> sendFailsAsStuck(transport));
+
+        await().atMost(PATIENCE).until(() -> listener.closes.size() == 1);
+        assertThat(listener.closes.get(0))
+                .get(InstanceOfAssertFactories.THROWABLE)
+                .hasMessageContaining("stdin took nothing for 200 ms");
+        await().atMost(PATIENCE).until(() -> isReaped(pid) && !blockedWriter.isAlive());
+    }
+
+    @Test
+    void stopsAServerThatClosesItsStdoutButKeepsRunning() {
+        StdioClientTransport transport = transport(StdioServerParameters.builder("sh")
+                .args("-c", "exec >&-; exec sleep 300")
+                .build());
+        RecordingListener listener = new RecordingListener();
+        transport.start(listener);
+        long pid = transport.pid().orElseThrow();
+
+        await().atMost(PATIENCE).until(() -> listener.closes.size() == 1);
+
+        assertThat(listener.closes.get(0))
+                .get(InstanceOfAssertFactories.THROWABLE)
+                .hasMessageContaining("closed its stdout but is still running");
+        await().atMost(PATIENCE).until(() -> isReaped(pid));
     }
 
     @Test
@@ -345,6 +401,15 @@ class StdioClientTransportIT {
 
     private static String quote(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static boolean sendFailsAsStuck(StdioClientTransport transport) {
+        try {
+            transport.send(new JsonRpcNotification("small", null), null);
+            return false;
+        } catch (TransportException e) {
+            return e.getMessage().contains("stdin took nothing");
+        }
     }
 
     /** Gone, or a zombie waiting for an init that reaps (the JVM reaps its own children at once). */
