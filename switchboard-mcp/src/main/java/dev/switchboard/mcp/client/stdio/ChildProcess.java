@@ -2,6 +2,7 @@ package dev.switchboard.mcp.client.stdio;
 
 import dev.switchboard.mcp.jsonrpc.JsonRpcCodec;
 import dev.switchboard.mcp.jsonrpc.JsonRpcResponse;
+import dev.switchboard.mcp.transport.LineReader;
 import dev.switchboard.mcp.transport.Transport;
 import dev.switchboard.mcp.transport.TransportException;
 import java.io.IOException;
@@ -84,8 +85,12 @@ final class ChildProcess {
     private void readStdout() {
         LineReader lines = new LineReader(process.getInputStream(), maxLineBytes);
         try {
-            while (lines.next(stdout)) {
-                // each line went to the listener
+            for (LineReader.Result r = lines.next(); r != LineReader.Result.END; r = lines.next()) {
+                if (r == LineReader.Result.LINE) {
+                    stdout.onLine(lines.buffer(), lines.length());
+                } else {
+                    stdout.onOversized(maxLineBytes);
+                }
             }
         } catch (IOException e) {
             log.debug("{}: stdout read ended: {}", description, e.toString());

@@ -1,5 +1,6 @@
 package dev.switchboard.mcp.client.stdio;
 
+import dev.switchboard.mcp.transport.LineReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a child's stderr line by line into a bounded ring of recent lines, and logs each line at
  * INFO under {@code dev.switchboard.mcp.client.stdio.StdioClientTransport.stderr} with the server's
- * name. A line over 4 KiB is cut, with its length noted. {@link #read} runs on one thread; the other
- * methods are thread-safe.
+ * name. A line is kept and logged up to 4,096 characters, with its length noted when it was cut; a
+ * line over 64 KiB is discarded and noted. {@link #read} runs on one thread; the other methods are
+ * thread-safe.
  */
-final class StderrReader implements LineReader.Sink {
+final class StderrReader {
     private static final Logger log = LoggerFactory.getLogger(StdioClientTransport.class.getName() + ".stderr");
-    private static final int MAX_LINE_BYTES = 4096;
+    private static final int MAX_LINE_BYTES = 64 * 1024;
+    private static final int MAX_KEPT_CHARS = 4096;
 
     private final String name;
     private final LineRing ring;
@@ -29,11 +32,15 @@ final class StderrReader implements LineReader.Sink {
     void read(InputStream in) {
         LineReader lines = new LineReader(in, MAX_LINE_BYTES);
         try {
-            while (lines.next(this)) {
-                // each line went to the ring and the log
+            for (LineReader.Result r = lines.next(); r != LineReader.Result.END; r = lines.next()) {
+                if (r == LineReader.Result.LINE) {
+                    keep(new String(lines.buffer(), 0, lines.length(), StandardCharsets.UTF_8));
+                } else {
+                    keep("[a line longer than " + MAX_LINE_BYTES + " bytes was discarded]");
+                }
             }
         } catch (IOException e) {
-            LoggerFactory.getLogger(StderrReader.class).debug("{}: stderr read ended: {}", name, e.toString());
+            log.debug("[{}] stderr read ended: {}", name, e.toString());
         }
     }
 
@@ -47,18 +54,11 @@ final class StderrReader implements LineReader.Sink {
         return ring.last(count);
     }
 
-    @Override
-    public void onLine(byte[] line, int length) {
-        keep(new String(line, 0, length, StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void onOversized(byte[] prefix, int prefixLength, long totalLength) {
-        keep(new String(prefix, 0, prefixLength, StandardCharsets.UTF_8) + "... (" + totalLength + " bytes)");
-    }
-
     private void keep(String line) {
-        ring.add(line);
-        log.info("[{}] {}", name, line);
+        String kept = line.length() <= MAX_KEPT_CHARS
+                ? line
+                : line.substring(0, MAX_KEPT_CHARS) + "... (" + line.length() + " characters)";
+        ring.add(kept);
+        log.info("[{}] {}", name, kept);
     }
 }

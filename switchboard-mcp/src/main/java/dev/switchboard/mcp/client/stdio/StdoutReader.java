@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * (it has a readable id and is not a response), the server is answered with the JSON-RPC error.
  * Used by one reader thread.
  */
-final class StdoutReader implements LineReader.Sink {
+final class StdoutReader {
     private static final Logger log = LoggerFactory.getLogger(StdoutReader.class);
     private static final int LOUD_REPORTS = 5;
     private static final int SNIPPET_BYTES = 160;
@@ -58,8 +58,8 @@ final class StdoutReader implements LineReader.Sink {
         return skipped.get();
     }
 
-    @Override
-    public void onLine(byte[] line, int length) {
+    /** One line of stdout, without its line terminator: {@code length} bytes of {@code line}. */
+    void onLine(byte[] line, int length) {
         int start = 0;
         while (start < length && isWhitespace(line[start])) {
             start++;
@@ -92,12 +92,12 @@ final class StdoutReader implements LineReader.Sink {
         }
     }
 
-    @Override
-    public void onOversized(byte[] prefix, int prefixLength, long totalLength) {
-        skip(
-                "a stdout line of " + totalLength + " bytes (expected: at most " + prefixLength + ")",
-                prefix,
-                prefixLength);
+    /** A stdout line longer than {@code maxLineBytes} was discarded. */
+    void onOversized(int maxLineBytes) {
+        skipped.incrementAndGet();
+        report(
+                "skipped a stdout line",
+                "longer than " + maxLineBytes + " bytes (expected: at most " + maxLineBytes + ")");
     }
 
     private void deliver(Decoded.Valid valid) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.mcp.McpRuntime;
+import dev.switchboard.mcp.client.ClientOptions;
+import dev.switchboard.mcp.client.McpClient;
 import dev.switchboard.mcp.client.stdio.fixtures.EchoStdioServer;
 import dev.switchboard.mcp.jsonrpc.JsonRpcNotification;
 import dev.switchboard.mcp.session.IncomingHandler;
@@ -56,11 +58,12 @@ class StdioClientTransportIT {
     }
 
     @Test
-    void initializesAndCallsAToolOverStdio() throws Exception {
-        McpSession session = open(fixture().build());
+    void initializesAndCallsAToolOverStdio() {
+        McpClient client = connect(transport(fixture().build()));
 
-        JsonNode result = call(session, "echo", args("text", "hello"));
+        JsonNode result = client.callTool("echo", args("text", "hello"));
 
+        assertThat(client.serverInfo().path("name").asString()).isEqualTo("echo-fixture");
         assertThat(result.path("structuredContent").path("text").asString()).isEqualTo("hello");
     }
 
@@ -327,21 +330,18 @@ class StdioClientTransportIT {
         return transport;
     }
 
-    private McpSession open(StdioServerParameters parameters) throws Exception {
+    private McpSession open(StdioServerParameters parameters) {
         return open(transport(parameters));
     }
 
-    private McpSession open(StdioClientTransport transport) throws Exception {
-        McpSession session = new McpSession(transport, SessionOptions.of(runtime, "fixture"));
-        toClose.add(session);
-        session.start(new NoRequests());
-        ObjectNode params = runtime.codec().object();
-        params.put("protocolVersion", "2025-06-18");
-        params.putObject("capabilities");
-        params.putObject("clientInfo").put("name", "test").put("version", "1");
-        session.request("initialize", params).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        session.notify("notifications/initialized", null);
-        return session;
+    private McpSession open(StdioClientTransport transport) {
+        return connect(transport).session();
+    }
+
+    private McpClient connect(StdioClientTransport transport) {
+        McpClient client = McpClient.connect(transport, ClientOptions.of(runtime, "fixture"));
+        toClose.add(client);
+        return client;
     }
 
     private JsonNode call(McpSession session, String name, ObjectNode arguments) throws Exception {
