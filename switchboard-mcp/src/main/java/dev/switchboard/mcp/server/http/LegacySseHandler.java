@@ -136,7 +136,7 @@ public final class LegacySseHandler extends Handler.Abstract {
         SseWriter sse = new SseWriter(response, runtime.codec(), options.writeTimeout(), false);
         try {
             sse.open();
-            sse.event("endpoint", Request.getContextPath(request) + messagePath + "?sessionId=" + session.id());
+            sse.event("endpoint", contextPath(request) + messagePath + "?sessionId=" + session.id());
         } catch (IOException | TimeoutException e) {
             callback.failed(e);
             return;
@@ -147,6 +147,16 @@ public final class LegacySseHandler extends Handler.Abstract {
             callback.failed(Objects.requireNonNull(sse.failure()));
         } else {
             callback.succeeded();
+        }
+    }
+
+    private static String contextPath(Request request) {
+        try {
+            String path = Request.getContextPath(request);
+            return path == null || path.equals("/") ? "" : path;
+        } catch (RuntimeException e) {
+            // Jetty 12.1's PathMappingsHandler fails here when no ContextHandler is above it: the root.
+            return "";
         }
     }
 

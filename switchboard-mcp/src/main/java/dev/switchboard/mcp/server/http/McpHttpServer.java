@@ -7,10 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -77,12 +75,14 @@ public final class McpHttpServer implements AutoCloseable {
             connector.setHost(options.host());
             connector.setPort(options.port());
             s.addConnector(connector);
-            PathMappingsHandler paths = new PathMappingsHandler();
-            paths.addMapping(PathSpec.from(options.mcpPath()), streamable);
-            paths.addMapping(PathSpec.from(options.ssePath()), legacy);
-            paths.addMapping(PathSpec.from(options.messagePath()), legacy);
+            PathRouter paths = new PathRouter();
+            paths.route(options.mcpPath(), streamable);
+            paths.route(options.ssePath(), legacy);
+            paths.route(options.messagePath(), legacy);
             s.setHandler(paths);
-            s.setStopTimeout(options.stopTimeout().toMillis());
+            // Sessions are closed before the server stops (see close), which ends every stream; a graceful
+            // stop would only wait for idle keep-alive connections.
+            s.setStopTimeout(0);
             this.server = s;
             this.virtualThreads = threads;
             startServer(s, connector);
@@ -142,8 +142,8 @@ public final class McpHttpServer implements AutoCloseable {
     }
 
     /**
-     * Closes every session, then stops the server, waiting at most the stop timeout for requests in
-     * progress. Idempotent; never throws.
+     * Closes every session (which ends their streams and answers requests still waiting), stops the
+     * server, and waits at most the stop timeout for request threads to end. Idempotent; never throws.
      */
     @Override
     public void close() {
@@ -169,7 +169,7 @@ public final class McpHttpServer implements AutoCloseable {
 
     private void stopQuietly(Server s) {
         try {
-            // Ending the sessions first ends their streams, so the graceful stop has nothing to wait for.
+            // Ending the sessions first ends their streams and answers requests still waiting.
             streamable.stop();
             legacy.stop();
             s.stop();

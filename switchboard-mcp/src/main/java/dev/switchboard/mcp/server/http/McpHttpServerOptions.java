@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param ssePath the HTTP+SSE stream endpoint; default {@code /sse}
  * @param messagePath the HTTP+SSE message endpoint; default {@code /message}
  * @param transport the settings of both transports
- * @param stopTimeout how long {@link McpHttpServer#close} waits for requests in progress; default 5 s
+ * @param stopTimeout how long {@link McpHttpServer#close} waits for request threads to end after the
+ *     sessions closed; default 5 s
  */
 public record McpHttpServerOptions(
         String host,
