@@ -65,7 +65,7 @@ final class Inbound {
 
     /**
      * Reads events until the stream ends or a response to {@code awaited} was delivered; events of
-     * a type other than {@code message} are skipped.
+     * a type other than {@code message} and events without data are skipped.
      *
      * @return whether the response to {@code awaited} was delivered
      * @throws IOException when the stream breaks or an event is too large
@@ -75,6 +75,10 @@ final class Inbound {
         while ((event = reader.next()) != null) {
             if (!SseEvent.DEFAULT_TYPE.equals(event.type())) {
                 log.debug("{}: skipped an event of type {}", owner, event.type());
+                continue;
+            }
+            if (event.data().isBlank()) {
+                // a priming event (an id for resuming) or a keep-alive
                 continue;
             }
             if (deliverPayload(codec.decode(event.data()), related, awaited)) {

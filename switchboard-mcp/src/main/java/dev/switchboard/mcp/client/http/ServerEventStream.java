@@ -35,6 +35,7 @@ final class ServerEventStream {
 
         int failures;
         String reason = "";
+        RemoteSession.@Nullable State expired;
     }
 
     ServerEventStream(McpEndpoint endpoint, Executor executor) {
@@ -76,6 +77,11 @@ final class ServerEventStream {
         } finally {
             running.set(false);
         }
+        RemoteSession.State expired = cursor.expired;
+        if (expired != null && endpoint.session().movedOn(expired) && !endpoint.isClosed()) {
+            // a new session came while this stream was stopping for the old one
+            start();
+        }
     }
 
     /** One connection; returns whether to try again. */
@@ -97,7 +103,12 @@ final class ServerEventStream {
                 return false;
             }
             if (McpEndpoint.isExpiry(status, state)) {
+                if (endpoint.session().movedOn(state)) {
+                    cursor.lastEventId = "";
+                    return true;
+                }
                 log.debug("{}: GET stream answered {}; waiting for a new session", endpoint.owner(), status);
+                cursor.expired = state;
                 return false;
             }
             if (status != 200 || !Bodies.mediaType(response).equals(McpEndpoint.EVENT_STREAM)) {

@@ -113,8 +113,11 @@ public final class SseClientTransport implements Transport {
             while ((event = reader.next()) != null) {
                 switch (event.type()) {
                     case "endpoint" -> onEndpoint(event.data());
-                    case SseEvent.DEFAULT_TYPE ->
-                        in.deliverPayload(runtime.codec().decode(event.data()), null, null);
+                    case SseEvent.DEFAULT_TYPE -> {
+                        if (!event.data().isBlank()) {
+                            in.deliverPayload(runtime.codec().decode(event.data()), null, null);
+                        }
+                    }
                     default -> in.invalid("skipped an event of type " + event.type());
                 }
             }

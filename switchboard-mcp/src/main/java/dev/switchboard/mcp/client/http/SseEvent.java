@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param type the event type: the value of the last {@code event:} field, or {@code message} when
  *     there was none
- * @param data the {@code data:} lines of the event joined with {@code \n}; never empty (events
- *     without data are not dispatched)
+ * @param data the {@code data:} lines of the event joined with {@code \n}; empty for a single
+ *     empty {@code data:} line (blocks without any {@code data:} line are not dispatched)
  * @param lastEventId the stream's last event id when the event was dispatched: the value of the
  *     last {@code id:} field seen so far in the stream, or {@code ""} when none
  */
