@@ -75,6 +75,9 @@ final class HttpCalls {
             throw new HttpTimeoutException("no response headers in time");
         } catch (CancellationException e) {
             throw new IOException("transport closed", e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
         } finally {
             open.remove(cancel);
         }

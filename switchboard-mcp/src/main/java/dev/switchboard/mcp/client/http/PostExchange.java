@@ -25,6 +25,7 @@ final class PostExchange {
     private final String label;
     private volatile boolean aborted;
     private volatile HttpCalls.@Nullable Registration current;
+    private volatile @Nullable Thread runner;
 
     private enum Outcome {
         DONE,
@@ -69,12 +70,32 @@ final class PostExchange {
         }
     }
 
-    /** Stops the exchange without reporting anything: the caller no longer wants the answer. */
+    /** Marks the current thread as the one running this exchange, so that {@link #abort} can wake it. */
+    void bindToCurrentThread() {
+        runner = Thread.currentThread();
+        if (aborted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The exchange's thread is done with it. */
+    void unbind() {
+        runner = null;
+    }
+
+    /**
+     * Stops the exchange without reporting anything, wherever it is (waiting for a slot, for the
+     * response headers, reading, or pausing before resuming): the caller no longer wants the answer.
+     */
     void abort() {
         aborted = true;
         HttpCalls.Registration r = current;
         if (r != null) {
             r.close();
+        }
+        Thread t = runner;
+        if (t != null) {
+            t.interrupt();
         }
     }
 

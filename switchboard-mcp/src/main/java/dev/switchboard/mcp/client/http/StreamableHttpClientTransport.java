@@ -112,11 +112,22 @@ public final class StreamableHttpClientTransport implements Transport {
         }
         switch (message) {
             case JsonRpcRequest request -> {
+                int limit = options.maxConcurrentRequests() + options.maxQueuedMessages();
+                if (exchanges.size() >= limit) {
+                    throw new TransportException(description + ": requests in flight or waiting: " + exchanges.size()
+                            + " (expected: fewer than " + limit + ")");
+                }
                 if (RemoteSession.isInitialize(request)) {
                     session.recordInitialize(request);
                 }
                 PostExchange exchange = new PostExchange(p.endpoint(), p.reinitializer(), request);
-                p.lane().submit(() -> startExchange(exchange));
+                exchanges.put(request.id(), exchange);
+                try {
+                    p.lane().submit(() -> startExchange(exchange));
+                } catch (TransportException e) {
+                    exchanges.remove(request.id(), exchange);
+                    throw e;
+                }
             }
             case JsonRpcNotification notification -> {
                 abortCancelled(notification);
@@ -170,6 +181,7 @@ public final class StreamableHttpClientTransport implements Transport {
         try {
             runtime.virtualThreads().execute(() -> runExchange(exchange));
         } catch (RejectedExecutionException e) {
+            exchanges.remove(exchange.request().id(), exchange);
             Parts p = Objects.requireNonNull(parts);
             p.endpoint()
                     .inbound()
@@ -180,32 +192,38 @@ public final class StreamableHttpClientTransport implements Transport {
     }
 
     private void runExchange(PostExchange exchange) {
-        Parts p = Objects.requireNonNull(parts);
-        RequestId id = exchange.request().id();
+        exchange.bindToCurrentThread();
         try {
-            if (!requestSlots.tryAcquire(options.responseTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
-                p.endpoint()
-                        .inbound()
-                        .sendFailed(
-                                exchange.request(),
-                                new TransportException(description
-                                        + ": requests in flight: " + options.maxConcurrentRequests() + " for "
-                                        + options.responseTimeout()
-                                        + " (expected: a free slot within the response timeout)"));
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        exchanges.put(id, exchange);
-        try {
-            if (!closed.get()) {
-                exchange.run();
+            if (!closed.get() && acquireSlot(exchange)) {
+                try {
+                    exchange.run();
+                } finally {
+                    requestSlots.release();
+                }
             }
         } finally {
-            exchanges.remove(id, exchange);
-            requestSlots.release();
+            exchanges.remove(exchange.request().id(), exchange);
+            exchange.unbind();
+        }
+    }
+
+    private boolean acquireSlot(PostExchange exchange) {
+        try {
+            if (requestSlots.tryAcquire(options.responseTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            Objects.requireNonNull(parts)
+                    .endpoint()
+                    .inbound()
+                    .sendFailed(
+                            exchange.request(),
+                            new TransportException(description + ": requests in flight: "
+                                    + options.maxConcurrentRequests() + " for " + options.responseTimeout()
+                                    + " (expected: a free slot within the response timeout)"));
+            return false;
+        } catch (InterruptedException e) {
+            // aborted while waiting: the caller gave up or the transport closed
+            return false;
         }
     }
 

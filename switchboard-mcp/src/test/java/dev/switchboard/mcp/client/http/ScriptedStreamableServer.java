@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  * records the headers of every exchange. Tools: {@code echo} (returns {@code arguments.text}),
  * {@code ask} (asks the client for sampling on the POST stream first), {@code drop} (sends an
  * event, then drops the connection; the response waits to be resumed), {@code big} (a result of
- * {@code arguments.size} characters), {@code fail} (HTTP 500).
+ * {@code arguments.size} characters), {@code fail} (HTTP 500), {@code hang} (answers only when the server stops).
  */
 final class ScriptedStreamableServer implements AutoCloseable {
     enum Mode {
@@ -79,7 +80,12 @@ final class ScriptedStreamableServer implements AutoCloseable {
     volatile Mode mode = Mode.JSON;
     volatile boolean getStreamSupported = true;
     volatile int resumeStatus = 200;
+    /** Whether initialize requests are refused with HTTP 500. */
+    volatile boolean refuseInitialize;
+
+    private volatile int getStreamGeneration;
     private volatile boolean stopping;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     ScriptedStreamableServer() throws Exception {
         connector.setHost("127.0.0.1");
@@ -110,6 +116,11 @@ final class ScriptedStreamableServer implements AutoCloseable {
         liveSessions.clear();
     }
 
+    /** Ends the open GET streams cleanly, as a server that closes idle streams would. */
+    void endGetStreams() {
+        getStreamGeneration++;
+    }
+
     /** Sends a message on the open GET stream (or the next one opened). */
     void pushOnGetStream(JsonRpcMessage message) {
         getStreamMessages.add(codec.encodeToString(message));
@@ -118,6 +129,7 @@ final class ScriptedStreamableServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stopping = true;
+        stopped.countDown();
         server.stop();
     }
 
@@ -188,6 +200,10 @@ final class ScriptedStreamableServer implements AutoCloseable {
     }
 
     private void initialize(JsonRpcRequest r, Response response, Callback callback) throws IOException {
+        if (refuseInitialize) {
+            respond(response, callback, 500, "text/plain", "initialize refused");
+            return;
+        }
         initializations.incrementAndGet();
         String session = "s-" + sessionCounter.incrementAndGet();
         liveSessions.add(session);
@@ -223,9 +239,19 @@ final class ScriptedStreamableServer implements AutoCloseable {
             case "ask" -> ask(r, response, callback);
             case "drop" -> drop(r, response, callback);
             case "fail" -> respond(response, callback, 500, "text/plain", "boom: the tool broke");
+            case "hang" -> hang(r, response, callback);
             default ->
                 answer(r, JsonRpcResponse.failure(r.id(), JsonRpcError.of(-32602, "unknown tool")), response, callback);
         }
+    }
+
+    private void hang(JsonRpcRequest r, Response response, Callback callback) throws IOException {
+        try {
+            stopped.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        answer(r, text(r.id(), "finally"), response, callback);
     }
 
     private JsonRpcResponse text(RequestId id, String text) {
@@ -306,7 +332,7 @@ final class ScriptedStreamableServer implements AutoCloseable {
             return;
         }
         String lastEventId = request.getHeaders().get("Last-Event-ID");
-        if (lastEventId != null) {
+        if (lastEventId != null && !lastEventId.startsWith("get-")) {
             resume(lastEventId, response, callback);
             return;
         }
@@ -334,9 +360,10 @@ final class ScriptedStreamableServer implements AutoCloseable {
         out.write(": open\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
         openGetStreams.incrementAndGet();
+        int generation = getStreamGeneration;
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!stopping && System.nanoTime() < deadline) {
+            while (!stopping && generation == getStreamGeneration && System.nanoTime() < deadline) {
                 String message = getStreamMessages.poll(50, TimeUnit.MILLISECONDS);
                 if (message != null) {
                     writeEvent(out, "get-" + eventCounter.incrementAndGet(), message);

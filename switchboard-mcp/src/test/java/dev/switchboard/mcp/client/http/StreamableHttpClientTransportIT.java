@@ -243,6 +243,74 @@ class StreamableHttpClientTransportIT {
     }
 
     @Test
+    void reinitializesOnceWhenManyRequestsFindTheSessionExpired() {
+        StreamableHttpClientTransport transport = transport(options().build(), () -> {});
+        McpClient client = connect(transport);
+        server.expireSessions();
+        List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
+
+        for (int i = 0; i < 20; i++) {
+            calls.add(client.callToolAsync("echo", args("text", "c" + i), RequestOptions.defaults()));
+        }
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(text(McpClientAwait.get(calls.get(i)))).isEqualTo("c" + i);
+        }
+        assertThat(transport.reinitializations()).isEqualTo(1);
+        assertThat(server.initializations()).isEqualTo(2);
+    }
+
+    @Test
+    void failsWithSessionExpiredWhenReinitializationFails() {
+        StreamableHttpClientTransport transport = transport(options().build(), () -> {});
+        McpClient client = connect(transport);
+        server.expireSessions();
+        server.refuseInitialize = true;
+
+        assertThatThrownBy(() -> client.callTool("echo", args("text", "lost")))
+                .isInstanceOf(SessionExpiredException.class)
+                .hasMessageContaining("could not be re-initialized")
+                .hasMessageContaining("HTTP 500: initialize refused")
+                .hasMessageContaining("was not retried");
+        assertThat(transport.reinitializations()).isZero();
+    }
+
+    @Test
+    void reopensTheGetStreamWithLastEventIdWhenItEnds() {
+        List<String> received = new CopyOnWriteArrayList<>();
+        IncomingHandler listener = new IncomingHandler() {
+            @Override
+            public CompletionStage<JsonNode> onRequest(IncomingRequest request) {
+                return CompletableFuture.failedFuture(new IllegalStateException("unexpected"));
+            }
+
+            @Override
+            public void onNotification(JsonRpcNotification notification, @Nullable RequestId rel) {
+                received.add(notification.method());
+            }
+        };
+        connect(
+                transport(options().build(), () -> {}),
+                ClientOptions.of(runtime, "test")
+                        .withServerRequests(runtime.codec().object(), listener));
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.openGetStreams() == 1);
+        server.pushOnGetStream(new JsonRpcNotification("notifications/first", null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("notifications/first"));
+
+        server.endGetStreams();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> server.exchanges().stream()
+                        .anyMatch(e -> e.httpMethod().equals("GET") && e.lastEventId() != null));
+        server.pushOnGetStream(new JsonRpcNotification("notifications/second", null));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("notifications/second"));
+        assertThat(server.exchanges())
+                .filteredOn(e -> e.httpMethod().equals("GET") && e.lastEventId() != null)
+                .first()
+                .satisfies(e -> assertThat(e.lastEventId()).startsWith("get-"));
+    }
+
+    @Test
     void resumesADroppedStreamWithLastEventId() {
         server.mode = ScriptedStreamableServer.Mode.SSE;
         McpClient client = connect(transport(options().build(), () -> {}));
@@ -310,6 +378,20 @@ class StreamableHttpClientTransportIT {
                 .isInstanceOf(TransportException.class)
                 .hasMessageContaining("HTTP 500: boom: the tool broke")
                 .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void freesTheSlotOfARequestTheCallerGaveUpOn() {
+        McpClient client = connect(transport(options().maxConcurrentRequests(1).build(), () -> {}));
+        CompletableFuture<JsonNode> hanging =
+                client.callToolAsync("hang", null, RequestOptions.defaults().withTimeout(Duration.ofMillis(200)));
+        await().atMost(Duration.ofSeconds(10)).until(hanging::isDone);
+        assertThat(hanging).isCompletedExceptionally();
+
+        JsonNode next = McpClientAwait.get(client.callToolAsync(
+                "echo", args("text", "slot freed"), RequestOptions.defaults().withTimeout(Duration.ofSeconds(10))));
+
+        assertThat(text(next)).isEqualTo("slot freed");
     }
 
     @Test
