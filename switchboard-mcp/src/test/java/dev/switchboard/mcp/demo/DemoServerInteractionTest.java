@@ -111,8 +111,7 @@ class DemoServerInteractionTest extends DemoTestSupport {
     void subscribersHearOfUpdatesUntilTheyUnsubscribe() {
         RecordingClientHandler handler = new RecordingClientHandler();
         // No periodic update may interfere: only update_resource changes the resource here.
-        McpServer server =
-                DemoServer.create(DemoOptions.of(runtime).withResourceUpdateInterval(Duration.ofHours(1)));
+        McpServer server = DemoServer.create(DemoOptions.of(runtime).withResourceUpdateInterval(Duration.ofHours(1)));
         McpClient client = connect(server, handler, object());
         McpClient other = connect(server);
         ObjectNode watched = object().put("uri", WatchedResource.URI);
