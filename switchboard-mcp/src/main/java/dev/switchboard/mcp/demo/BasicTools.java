@@ -63,7 +63,7 @@ final class BasicTools {
         return Tool.of(
                 "slow",
                 "Waits the given number of milliseconds, then answers; stops at once when the call is"
-                        + " cancelled, and then sends a log message saying so.",
+                        + " cancelled, and then sends an info log message saying so.",
                 Schemas.object()
                         .property("ms", "integer", "How long to wait, in milliseconds (0 to 600000)", true)
                         .build(),

@@ -4,12 +4,15 @@ import dev.switchboard.mcp.McpRuntime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Settings of a demo server.
  *
- * @param timer runs the periodic update of the watched resource (only while a client subscribes)
+ * @param timer schedules the periodic update of the watched resource (only while a client
+ *     subscribes)
+ * @param executor runs those updates, which send notifications and may block (virtual threads)
  * @param clock stamps the watched resource's content
  * @param pageSize the most items of one {@code tools/list}, {@code resources/list}, {@code
  *     resources/templates/list} or {@code prompts/list} page; 0 puts every item in one page
@@ -20,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public record DemoOptions(
         ScheduledExecutorService timer,
+        Executor executor,
         Clock clock,
         int pageSize,
         Duration resourceUpdateInterval,
@@ -34,6 +38,7 @@ public record DemoOptions(
     /** Checks every field. */
     public DemoOptions {
         Objects.requireNonNull(timer, "timer");
+        Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(clock, "clock");
         if (pageSize < 0) {
             throw new IllegalArgumentException("pageSize: " + pageSize + " (expected: >= 0)");
@@ -49,10 +54,14 @@ public record DemoOptions(
         }
     }
 
-    /** Options using the runtime's timer and the system clock, one page per list, default intervals. */
+    /**
+     * Options using the runtime's timer and virtual threads and the system clock, one page per list,
+     * default intervals.
+     */
     public static DemoOptions of(McpRuntime runtime) {
         return new DemoOptions(
                 runtime.timer(),
+                runtime.virtualThreads(),
                 Clock.systemUTC(),
                 0,
                 DEFAULT_RESOURCE_UPDATE_INTERVAL,
@@ -61,21 +70,21 @@ public record DemoOptions(
 
     /** These options with another page size (0: one page). */
     public DemoOptions withPageSize(int size) {
-        return new DemoOptions(timer, clock, size, resourceUpdateInterval, clientRequestTimeout);
+        return new DemoOptions(timer, executor, clock, size, resourceUpdateInterval, clientRequestTimeout);
     }
 
     /** These options with another update interval of the watched resource. */
     public DemoOptions withResourceUpdateInterval(Duration interval) {
-        return new DemoOptions(timer, clock, pageSize, interval, clientRequestTimeout);
+        return new DemoOptions(timer, executor, clock, pageSize, interval, clientRequestTimeout);
     }
 
     /** These options with another timeout for the client's answers to sampling and elicitation. */
     public DemoOptions withClientRequestTimeout(Duration timeout) {
-        return new DemoOptions(timer, clock, pageSize, resourceUpdateInterval, timeout);
+        return new DemoOptions(timer, executor, clock, pageSize, resourceUpdateInterval, timeout);
     }
 
     /** These options with another clock. */
     public DemoOptions withClock(Clock newClock) {
-        return new DemoOptions(timer, newClock, pageSize, resourceUpdateInterval, clientRequestTimeout);
+        return new DemoOptions(timer, executor, newClock, pageSize, resourceUpdateInterval, clientRequestTimeout);
     }
 }

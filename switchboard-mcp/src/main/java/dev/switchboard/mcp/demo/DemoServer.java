@@ -32,8 +32,8 @@ public final class DemoServer {
     /** Builds a demo server. Each call makes an independent server with its own state. */
     public static McpServer create(DemoOptions options) {
         DemoSessions sessions = new DemoSessions();
-        WatchedResource watched =
-                new WatchedResource(sessions, options.timer(), options.clock(), options.resourceUpdateInterval());
+        WatchedResource watched = new WatchedResource(
+                sessions, options.timer(), options.executor(), options.clock(), options.resourceUpdateInterval());
         DemoResources resources = new DemoResources(sessions, watched, options.pageSize());
         DemoTools tools = tools(options, sessions, watched);
         DemoPrompts prompts = new DemoPrompts(options.pageSize());

@@ -3,6 +3,7 @@ package dev.switchboard.mcp.demo;
 import dev.switchboard.mcp.protocol.McpMethods;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ final class WatchedResource {
 
     private final DemoSessions sessions;
     private final ScheduledExecutorService timer;
+    private final Executor executor;
     private final Clock clock;
     private final Duration interval;
     private final AtomicLong version = new AtomicLong();
@@ -29,9 +31,11 @@ final class WatchedResource {
     private @Nullable ScheduledFuture<?> ticker;
     private volatile String updatedAt;
 
-    WatchedResource(DemoSessions sessions, ScheduledExecutorService timer, Clock clock, Duration interval) {
+    WatchedResource(
+            DemoSessions sessions, ScheduledExecutorService timer, Executor executor, Clock clock, Duration interval) {
         this.sessions = sessions;
         this.timer = timer;
+        this.executor = executor;
         this.clock = clock;
         this.interval = interval;
         this.updatedAt = clock.instant().toString();
@@ -63,7 +67,9 @@ final class WatchedResource {
         try {
             if (wanted && ticker == null) {
                 long nanos = interval.toNanos();
-                ticker = timer.scheduleAtFixedRate(this::update, nanos, nanos, TimeUnit.NANOSECONDS);
+                // Sending may block, which the timer thread must not do.
+                ticker = timer.scheduleAtFixedRate(
+                        () -> executor.execute(this::update), nanos, nanos, TimeUnit.NANOSECONDS);
             } else if (!wanted && ticker != null) {
                 ticker.cancel(false);
                 ticker = null;
