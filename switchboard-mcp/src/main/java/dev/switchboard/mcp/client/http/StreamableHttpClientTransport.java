@@ -264,7 +264,7 @@ public final class StreamableHttpClientTransport implements Transport {
                 return;
             }
             if (message instanceof JsonRpcNotification n && McpMethods.INITIALIZED.equals(n.method())) {
-                p.serverStream().start();
+                p.serverStream().startAndAwaitAnswer();
             }
         } catch (TransportException e) {
             p.endpoint().inbound().sendFailed(message, e);
