@@ -1,5 +1,7 @@
 package dev.switchboard.mcp.contract;
 
+import static dev.switchboard.mcp.contract.Payloads.allText;
+import static dev.switchboard.mcp.contract.Payloads.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -93,8 +95,8 @@ abstract class ClientTransportContract {
     protected McpClient connect() throws Exception {
         handler = new RecordingClientHandler()
                 .answer(McpMethods.SAMPLING_CREATE_MESSAGE, r -> sampled())
-                .answer(McpMethods.ELICITATION_CREATE, r -> codec().put("action", "decline"));
-        ObjectNode caps = codec();
+                .answer(McpMethods.ELICITATION_CREATE, r -> object().put("action", "decline"));
+        ObjectNode caps = object();
         caps.putObject("sampling");
         caps.putObject("elicitation");
         ClientOptions options = ClientOptions.of(runtime, "contract").withServerRequests(caps, handler);
@@ -137,7 +139,7 @@ abstract class ClientTransportContract {
     @Test
     void echoesUnicodeAndJsonEscapesUnchanged() throws Exception {
         McpClient client = connect();
-        String message = "héllo wörld — ✓ 日本語 😀 \"quoted\" back\\slash\nnew line\ttab </script>";
+        String message = Payloads.UNICODE;
 
         assertThat(text(echo(client, message))).isEqualTo(profile().echoPrefix() + message);
     }
@@ -145,7 +147,7 @@ abstract class ClientTransportContract {
     @Test
     void echoesAOneMebibyteArgumentUnchanged() throws Exception {
         McpClient client = connect();
-        String message = large();
+        String message = Payloads.large(LARGE_BYTES);
 
         JsonNode result = echo(client, message);
 
@@ -170,11 +172,11 @@ abstract class ClientTransportContract {
         String tool = "no_such_tool_" + System.nanoTime();
 
         if (profile().unknownToolIsProtocolError()) {
-            assertThatThrownBy(() -> client.callTool(tool, codec()))
+            assertThatThrownBy(() -> client.callTool(tool, object()))
                     .isInstanceOf(JsonRpcException.class)
                     .hasMessageContaining(tool);
         } else {
-            JsonNode result = client.callTool(tool, codec());
+            JsonNode result = client.callTool(tool, object());
             assertThat(result.path("isError").asBoolean()).isTrue();
             assertThat(text(result)).contains(tool);
         }
@@ -185,7 +187,7 @@ abstract class ClientTransportContract {
     void answersAnUnknownMethodWithAJsonRpcMethodNotFoundError() throws Exception {
         McpClient client = connect();
 
-        assertThatThrownBy(() -> client.request("no/such/method", codec()))
+        assertThatThrownBy(() -> client.request("no/such/method", object()))
                 .isInstanceOfSatisfying(
                         JsonRpcException.class,
                         e -> assertThat(e.error().code()).isEqualTo(JsonRpcError.METHOD_NOT_FOUND));
@@ -200,7 +202,7 @@ abstract class ClientTransportContract {
         for (int i = 0; i < CONCURRENT_CALLS; i++) {
             calls.add(client.callToolAsync(
                     profile().echoTool(),
-                    codec().put(profile().echoArgument(), "call " + i + " ✓"),
+                    object().put(profile().echoArgument(), "call " + i + " ✓"),
                     RequestOptions.defaults()));
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -271,7 +273,7 @@ abstract class ClientTransportContract {
         String uri = profile().resourceUri();
 
         List<JsonNode> resources = client.listAll(McpMethods.RESOURCES_LIST, "resources", 20);
-        JsonNode read = client.request(McpMethods.RESOURCES_READ, codec().put("uri", uri));
+        JsonNode read = client.request(McpMethods.RESOURCES_READ, object().put("uri", uri));
 
         assertThat(resources).extracting(r -> r.path("uri").asString()).contains(uri);
         assertThat(read.path("contents").path(0).path("uri").asString()).isEqualTo(uri);
@@ -281,7 +283,7 @@ abstract class ClientTransportContract {
     @Test
     void listsAndGetsPrompts() throws Exception {
         McpClient client = connect();
-        ObjectNode get = codec().put("name", profile().prompt());
+        ObjectNode get = object().put("name", profile().prompt());
         get.set("arguments", profile().promptArguments());
 
         List<JsonNode> prompts = client.listAll(McpMethods.PROMPTS_LIST, "prompts", 20);
@@ -337,41 +339,19 @@ abstract class ClientTransportContract {
 
     // ---- helpers
 
-    protected ObjectNode codec() {
+    /** A new empty JSON object. */
+    protected ObjectNode object() {
         return runtime.codec().object();
     }
 
     private JsonNode echo(McpClient client, String message) {
-        return client.callTool(profile().echoTool(), codec().put(profile().echoArgument(), message));
+        return client.callTool(profile().echoTool(), object().put(profile().echoArgument(), message));
     }
 
     private ObjectNode sampled() {
-        ObjectNode answer = codec().put("role", "assistant").put("model", "contract-model");
+        ObjectNode answer = object().put("role", "assistant").put("model", "contract-model");
         answer.put("stopReason", "endTurn");
         answer.putObject("content").put("type", "text").put("text", SAMPLED);
         return answer;
-    }
-
-    /** At least a mebibyte of UTF-8 with one-, two-, three- and four-byte characters and escapes. */
-    private static String large() {
-        String chunk = "0123456789 abcdef ü é ✓ 日本 😀 \"q\" \\ \n";
-        StringBuilder text = new StringBuilder();
-        int bytes = 0;
-        int chunkBytes = chunk.getBytes(StandardCharsets.UTF_8).length;
-        while (bytes < LARGE_BYTES) {
-            text.append(chunk);
-            bytes += chunkBytes;
-        }
-        return text.toString();
-    }
-
-    protected static String text(JsonNode result) {
-        return result.path("content").path(0).path("text").asString();
-    }
-
-    private static String allText(JsonNode result) {
-        StringBuilder text = new StringBuilder();
-        result.path("content").forEach(c -> text.append(c.path("text").asString("")));
-        return text.toString();
     }
 }
