@@ -41,8 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
  * timeouts that cancel, ping, resources, prompts, the server's own requests, and a clean close.
  *
  * <p>A subclass starts its target server once ({@code @BeforeAll}; the runtime exists by then),
- * makes a new connected-to-be transport per test with {@link #newTransport}, and names its target
- * with {@link #profile}. Each test opens a session of its own.
+ * makes a new, not yet started transport to it with {@link #newTransport}, names what it offers with
+ * {@link #profile}, and says how a released session shows with {@link #awaitReleasedByServer}. Each
+ * test opens a session of its own; every target runs every test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -69,11 +70,6 @@ abstract class ClientTransportContract {
      * exited, the server dropped the session, or it logged the end of the session.
      */
     protected abstract void awaitReleasedByServer(Transport closed) throws Exception;
-
-    /** The revision the target agrees to when asked for the latest. */
-    protected ProtocolVersion expectedVersion() {
-        return ProtocolVersion.LATEST;
-    }
 
     @BeforeAll
     void startRuntime() {
@@ -110,7 +106,7 @@ abstract class ClientTransportContract {
     void agreesOnTheLatestRevisionAndReportsTheServersInfo() throws Exception {
         McpClient client = connect();
 
-        assertThat(client.protocolVersion()).isEqualTo(expectedVersion());
+        assertThat(client.protocolVersion()).isEqualTo(ProtocolVersion.LATEST);
         assertThat(client.serverInfo().path("name").asString())
                 .isEqualTo(profile().serverName());
         assertThat(client.serverInfo().path("version").asString()).isNotBlank();
