@@ -107,7 +107,9 @@ final class AccessReader {
                                             : "neither \"jwksUrl\" nor \"publicKeyFile\"")
                                     + " (expected: one of them, to find the signing keys)");
         }
-        JwtConfig config = new JwtConfig(
+        // with no issuer the result is invalid and never returned; an empty one keeps JWT counted
+        // as configured, so the listen address check does not report a second, spurious problem
+        return new JwtConfig(
                 issuer == null ? "" : issuer,
                 jwt.string("audience"),
                 jwksUrl,
@@ -115,7 +117,6 @@ final class AccessReader {
                 jwt.string("userClaim", JwtConfig.DEFAULT_USER_CLAIM),
                 jwt.string("agentClaim", JwtConfig.DEFAULT_AGENT_CLAIM),
                 jwt.string("rolesClaim", JwtConfig.DEFAULT_ROLES_CLAIM));
-        return config;
     }
 
     private @Nullable Path keyFile(ObjectFields jwt) {
@@ -134,10 +135,7 @@ final class AccessReader {
         }
         policy.reportUnknownKeys();
         PolicyDecision decision = policy.choice(
-                "default",
-                PolicyDecision.ALLOW,
-                List.of(PolicyDecision.values()),
-                d -> d.name().toLowerCase(java.util.Locale.ROOT));
+                "default", PolicyDecision.ALLOW, List.of(PolicyDecision.values()), PolicyDecision::configName);
         List<PolicyRule> rules = new ArrayList<>();
         JsonNode list = policy.get("rules");
         if (list != null && !list.isArray()) {

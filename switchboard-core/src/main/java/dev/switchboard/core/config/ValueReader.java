@@ -68,7 +68,7 @@ final class ValueReader {
             return Boolean.parseBoolean(text);
         }
         if (text != null || !node.isString()) {
-            problems.invalid(path, node, false, "true or false");
+            problems.invalid(path, shown(node, text), "true or false");
         }
         return null;
     }
@@ -78,10 +78,11 @@ final class ValueReader {
     Integer integer(JsonNode node, ConfigPath path, int min, int max) {
         String expected = "an integer from " + min + " to " + max;
         @Nullable BigInteger value = null;
+        @Nullable String text = null;
         if (node.isIntegralNumber()) {
             value = node.bigIntegerValue();
         } else if (node.isString()) {
-            String text = environment.expand(node.asString(), path, problems);
+            text = environment.expand(node.asString(), path, problems);
             if (text == null) {
                 return null;
             }
@@ -90,7 +91,7 @@ final class ValueReader {
         if (value == null
                 || value.compareTo(BigInteger.valueOf(min)) < 0
                 || value.compareTo(BigInteger.valueOf(max)) > 0) {
-            problems.invalid(path, node, false, expected);
+            problems.invalid(path, shown(node, text), expected);
             return null;
         }
         return value.intValue();
@@ -100,17 +101,18 @@ final class ValueReader {
     @Nullable
     Duration duration(JsonNode node, ConfigPath path) {
         @Nullable Duration value = null;
+        @Nullable String text = null;
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             value = Durations.ofMillis(node.longValue());
         } else if (node.isString()) {
-            String text = environment.expand(node.asString(), path, problems);
+            text = environment.expand(node.asString(), path, problems);
             if (text == null) {
                 return null;
             }
             value = Durations.parse(text);
         }
         if (value == null) {
-            problems.invalid(path, node, false, Durations.EXPECTED);
+            problems.invalid(path, shown(node, text), Durations.EXPECTED);
         }
         return value;
     }
@@ -128,8 +130,13 @@ final class ValueReader {
         }
         List<String> names = new ArrayList<>();
         values.forEach(value -> names.add(ConfigPath.quoted(nameOf.apply(value))));
-        problems.invalid(path, node, false, oneOf(names));
+        problems.invalid(path, shown(node, text), oneOf(names));
         return null;
+    }
+
+    /** How a value reads in a message: as expanded, when it was a string, else as written. */
+    private static String shown(JsonNode node, @Nullable String expanded) {
+        return expanded == null ? Problems.show(node) : ConfigPath.quoted(expanded);
     }
 
     /** An array of strings, each expanded; {@code nonBlank} rejects blank items. */
@@ -155,7 +162,10 @@ final class ValueReader {
         return valid ? List.copyOf(items) : null;
     }
 
-    /** An object whose values are strings, each expanded, in file order. */
+    /**
+     * An object whose values are strings, each expanded, in file order; the entries that are not
+     * are reported and left out, so the others can still be checked.
+     */
     @Nullable
     Map<String, String> stringMap(JsonNode node, ConfigPath path, boolean secretValues, String expected) {
         if (!node.isObject()) {
@@ -163,15 +173,13 @@ final class ValueReader {
             return null;
         }
         Map<String, String> entries = new LinkedHashMap<>();
-        boolean valid = true;
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             @Nullable String value = string(entry.getValue(), path.key(entry.getKey()), secretValues);
-            valid &= value != null;
             if (value != null) {
                 entries.put(entry.getKey(), value);
             }
         }
-        return valid ? Collections.unmodifiableMap(entries) : null;
+        return Collections.unmodifiableMap(entries);
     }
 
     /** The members of an object whose keys must be among {@code known}. */
