@@ -8,6 +8,7 @@ import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.client.ClientOptions;
 import dev.switchboard.mcp.client.McpClient;
 import dev.switchboard.mcp.client.stdio.fixtures.EchoStdioServer;
+import dev.switchboard.mcp.demo.DemoServer;
 import dev.switchboard.mcp.jsonrpc.JsonRpcNotification;
 import dev.switchboard.mcp.session.IncomingHandler;
 import dev.switchboard.mcp.session.IncomingRequest;
@@ -65,6 +66,19 @@ class StdioClientTransportIT {
 
         assertThat(client.serverInfo().path("name").asString()).isEqualTo("echo-fixture");
         assertThat(result.path("structuredContent").path("text").asString()).isEqualTo("hello");
+    }
+
+    @Test
+    void interoperatesWithTheDemoServer() {
+        StdioServerParameters demo = javaMain(DemoServer.class.getName()).build();
+        McpClient client = connect(transport(demo));
+
+        JsonNode result = client.callTool("echo", args("message", "over stdio"));
+
+        assertThat(client.listAllTools())
+                .extracting(tool -> tool.path("name").asString())
+                .contains("echo");
+        assertThat(result.path("content").path(0).path("text").asString()).isEqualTo("over stdio");
     }
 
     @Test
@@ -317,11 +331,15 @@ class StdioClientTransportIT {
     // ---- helpers
 
     private StdioServerParameters.Builder fixture(String... flags) {
+        return javaMain(EchoStdioServer.class.getName()).args(flags);
+    }
+
+    /** A JVM running {@code mainClass} from the test classpath, tuned to start fast. */
+    private static StdioServerParameters.Builder javaMain(String mainClass) {
         String java = ProcessHandle.current().info().command().orElseThrow();
         return StdioServerParameters.builder(java)
                 .args("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m")
-                .args("-cp", System.getProperty("java.class.path"), EchoStdioServer.class.getName())
-                .args(flags);
+                .args("-cp", System.getProperty("java.class.path"), mainClass);
     }
 
     private StdioClientTransport transport(StdioServerParameters parameters) {
