@@ -229,6 +229,34 @@ class StdioClientTransportIT {
         await().atMost(PATIENCE).until(() -> isGone(children.get(0)));
     }
 
+    @ParameterizedTest(name = "grandchild in a session of its own: {0}")
+    @ValueSource(booleans = {false, true})
+    void closeStopsWhatANodeWrapperSpawned(boolean detached) {
+        // what npx does: a Node process whose child does the work; it reports the child's pid over
+        // the protocol, then ignores its stdin
+        String script = "const c = require('child_process').spawn('sleep', ['300'], {stdio: 'ignore', detached: "
+                + detached + "});"
+                + "console.log(JSON.stringify({jsonrpc: '2.0', method: 'spawned', params: {pid: c.pid}}));"
+                + "setInterval(() => {}, 1000);";
+        StdioClientTransport transport = transport(StdioServerParameters.builder("node")
+                .args("-e", script)
+                .shutdownGraces(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(1))
+                .build());
+        RecordingListener listener = new RecordingListener();
+        transport.start(listener);
+        long pid = transport.pid().orElseThrow();
+        await().atMost(PATIENCE).until(() -> !listener.messages.isEmpty());
+        long grandchild = ((JsonRpcNotification) listener.messages.get(0))
+                .params()
+                .path("pid")
+                .asLong();
+
+        transport.close();
+
+        assertThat(isReaped(pid)).isTrue();
+        await().atMost(PATIENCE).until(() -> isGone(grandchild));
+    }
+
     @Test
     void stopsWhatACrashedServerLeftRunning() throws Exception {
         StdioClientTransport transport = transport(fixture("--spawn-child").build());
