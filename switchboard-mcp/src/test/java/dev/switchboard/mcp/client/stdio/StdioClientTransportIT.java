@@ -10,6 +10,8 @@ import dev.switchboard.mcp.client.McpClient;
 import dev.switchboard.mcp.client.stdio.fixtures.EchoStdioServer;
 import dev.switchboard.mcp.demo.DemoServer;
 import dev.switchboard.mcp.jsonrpc.JsonRpcNotification;
+import dev.switchboard.mcp.jsonrpc.JsonRpcRequest;
+import dev.switchboard.mcp.jsonrpc.RequestId;
 import dev.switchboard.mcp.session.IncomingHandler;
 import dev.switchboard.mcp.session.IncomingRequest;
 import dev.switchboard.mcp.session.McpSession;
@@ -341,10 +343,12 @@ class StdioClientTransportIT {
     }
 
     @Test
-    void rejectsSendsAfterCloseAndClosesOnce() throws Exception {
+    void closesOnceLettingTheServerExitWhenItsStdinClosesAndRejectsSendsAfterwards() throws Exception {
         StdioClientTransport transport = transport(fixture().build());
         RecordingListener listener = new RecordingListener();
         transport.start(listener);
+        transport.send(new JsonRpcRequest(RequestId.of(1), "ping", null), null);
+        await().atMost(PATIENCE).until(() -> !listener.messages.isEmpty());
 
         transport.close();
         transport.close();
