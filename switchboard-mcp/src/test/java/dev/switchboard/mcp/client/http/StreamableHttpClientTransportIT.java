@@ -316,18 +316,32 @@ class StreamableHttpClientTransportIT {
     @Test
     void resumesADroppedStreamWithLastEventId() {
         server.mode = ScriptedStreamableServer.Mode.SSE;
-        McpClient client = connect(transport(options().build(), () -> {}));
-        List<JsonNode> progress = new CopyOnWriteArrayList<>();
+        List<@Nullable RequestId> progressRelated = new CopyOnWriteArrayList<>();
+        IncomingHandler listener = new IncomingHandler() {
+            @Override
+            public CompletionStage<JsonNode> onRequest(IncomingRequest request) {
+                return CompletableFuture.failedFuture(new IllegalStateException("unexpected"));
+            }
 
-        JsonNode result = McpClientAwait.get(
-                client.callToolAsync("drop", null, RequestOptions.defaults().withProgress(progress::add, false)));
+            @Override
+            public void onNotification(JsonRpcNotification notification, @Nullable RequestId rel) {
+                progressRelated.add(rel);
+            }
+        };
+        McpClient client = connect(
+                transport(options().build(), () -> {}),
+                ClientOptions.of(runtime, "test")
+                        .withServerRequests(runtime.codec().object(), listener));
+
+        JsonNode result = client.callTool("drop", null);
 
         assertThat(text(result)).isEqualTo("resumed");
+        assertThat(progressRelated).isNotEmpty().doesNotContainNull();
         assertThat(server.exchanges())
                 .filteredOn(e -> e.httpMethod().equals("GET") && e.lastEventId() != null)
                 .singleElement()
                 .satisfies(e -> {
-                    assertThat(e.lastEventId()).matches("ev-\\d+-1");
+                    assertThat(e.lastEventId()).matches("ev-\\d+-[01]");
                     assertThat(e.sessionId()).isEqualTo("s-1");
                 });
     }
