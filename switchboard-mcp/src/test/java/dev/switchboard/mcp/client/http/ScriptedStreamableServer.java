@@ -90,6 +90,8 @@ final class ScriptedStreamableServer implements AutoCloseable {
     ScriptedStreamableServer() throws Exception {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
+        // the JVM's default backlog of 50 drops connections when hundreds are opened at once
+        connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
         server.setHandler(new McpHandler());
         server.start();
@@ -318,9 +320,12 @@ final class ScriptedStreamableServer implements AutoCloseable {
         ObjectNode progress = codec.object();
         progress.put("progressToken", "drop");
         progress.put("progress", 1);
-        writeEvent(out, base + "-1", codec.encodeToString(new JsonRpcNotification("notifications/progress", progress)));
-        resumableEvents.put(
-                base + "-1", "id: " + base + "-2\ndata: " + codec.encodeToString(text(r.id(), "resumed")) + "\n\n");
+        String notification = codec.encodeToString(new JsonRpcNotification("notifications/progress", progress));
+        String answer = "id: " + base + "-2\ndata: " + codec.encodeToString(text(r.id(), "resumed")) + "\n\n";
+        // the connection is reset, which may discard events the client had not read yet: replay from either
+        resumableEvents.put(base + "-0", "id: " + base + "-1\ndata: " + notification + "\n\n" + answer);
+        resumableEvents.put(base + "-1", answer);
+        writeEvent(out, base + "-1", notification);
         callback.failed(new EofException("dropped on purpose"));
     }
 
