@@ -32,8 +32,8 @@ import java.util.Objects;
  * trailing commas. YAML aliases are not supported. Immutable and thread-safe.
  */
 public final class ConfigLoader {
-    /** The largest file accepted, in bytes: 4 MiB. */
-    public static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+    /** The largest file accepted, in bytes: 2 MiB, within what the YAML parser reads by default. */
+    public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
 
     private final ConfigValidator validator;
     private final DocumentParser parser = new DocumentParser();

@@ -2,7 +2,6 @@ package dev.switchboard.core.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,11 +57,6 @@ final class ObjectFields {
 
     boolean has(String key) {
         return get(key) != null;
-    }
-
-    /** The member's keys, in file order. */
-    Collection<String> keys() {
-        return node.propertyNames();
     }
 
     @Nullable

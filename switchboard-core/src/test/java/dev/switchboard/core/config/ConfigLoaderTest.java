@@ -256,7 +256,7 @@ class ConfigLoaderTest {
                 .containsExactly("(root): not UTF-8 text (expected: a JSON or YAML file in UTF-8)");
         assertThat(loader.load(large).errors())
                 .map(ConfigError::toString)
-                .containsExactly("(root): more than 4194304 bytes (expected: at most 4194304)");
+                .containsExactly("(root): more than 2097152 bytes (expected: at most 2097152)");
     }
 
     @Test

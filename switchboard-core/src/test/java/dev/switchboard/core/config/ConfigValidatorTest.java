@@ -179,6 +179,15 @@ class ConfigValidatorTest {
                         "gateway.auth.jwt: neither \"jwksUrl\" nor \"publicKeyFile\" (expected: one of them, to find"
                                 + " the signing keys)"),
                 bad(
+                        "a JWT with two key sources, auth lists that are not lists",
+                        "gateway:\n  auth:\n    apiKeys: {key: x}\n"
+                                + "    jwt: {issuer: me, jwksUrl: \"https://id/jwks\", publicKeyFile: /k.pem}\n"
+                                + "  policy: {rules: {user: alice}}",
+                        "gateway.auth.apiKeys: {...} (expected: an array of {key, user, agent, roles} objects)",
+                        "gateway.auth.jwt: both \"jwksUrl\" and \"publicKeyFile\" (expected: one of them, to find the"
+                                + " signing keys)",
+                        "gateway.policy.rules: {...} (expected: an array of rules)"),
+                bad(
                         "the same API key twice",
                         "gateway:\n  auth:\n    apiKeys:\n      - {key: abcdefghijklmnopq, user: alice}\n"
                                 + "      - {key: abcdefghijklmnopq, user: bob}",
