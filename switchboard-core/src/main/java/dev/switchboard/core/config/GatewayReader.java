@@ -14,7 +14,7 @@ final class GatewayReader {
     private static final Pattern SEPARATOR = Pattern.compile("[_.-]{1,4}");
     private static final Pattern LISTEN = Pattern.compile("(?:\\[([0-9A-Fa-f:.]+)]|([A-Za-z0-9.-]+)):([0-9]{1,5})");
     private static final String LISTEN_EXPECTED =
-            "host:port such as \"127.0.0.1:8080\" or \"[::1]:8080\", port 0 to 65535";
+            "host:port such as \"127.0.0.1:8808\" or \"[::1]:8808\", port 0 to 65535";
 
     private final @Nullable ObjectFields fields;
     private final ValueReader in;

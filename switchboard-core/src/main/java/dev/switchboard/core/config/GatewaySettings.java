@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The gateway's own settings, the file's {@code gateway} object.
  *
- * @param listen where the gateway listens; default {@code 127.0.0.1:8080}
+ * @param listen where the gateway listens; default {@code 127.0.0.1:8808}
  * @param separator what joins a server's name and a tool's name in the aggregate view: 1 to 4 of
  *     {@code _}, {@code .} and {@code -}; default {@value #DEFAULT_SEPARATOR}
  * @param views which upstream views are served; default all

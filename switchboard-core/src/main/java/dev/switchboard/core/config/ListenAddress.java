@@ -4,16 +4,16 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where the gateway listens. In the file: {@code listen: "127.0.0.1:8080"}, or {@code
- * "[::1]:8080"} for an IPv6 address.
+ * Where the gateway listens. In the file: {@code listen: "127.0.0.1:8808"}, or {@code
+ * "[::1]:8808"} for an IPv6 address.
  *
  * @param host a host name or IP address, without brackets
  * @param port 0 to 65535; 0 picks a free port
  */
 public record ListenAddress(String host, int port) {
 
-    /** The default: {@code 127.0.0.1:8080}. */
-    public static final ListenAddress DEFAULT = new ListenAddress("127.0.0.1", 8080);
+    /** The default: {@code 127.0.0.1:8808}. */
+    public static final ListenAddress DEFAULT = new ListenAddress("127.0.0.1", 8808);
 
     /** Checks that the host is not null and the port is in range. */
     public ListenAddress {

@@ -143,7 +143,7 @@ class ConfigLoaderTest {
                 .config();
 
         assertThat(config.gateway()).isEqualTo(GatewaySettings.DEFAULTS);
-        assertThat(config.gateway().listen()).hasToString("127.0.0.1:8080");
+        assertThat(config.gateway().listen()).hasToString("127.0.0.1:8808");
         ServerSettings settings = config.servers().get("a").settings();
         assertThat(settings).isEqualTo(ServerSettings.DEFAULTS);
         assertThat(settings.timeouts())

@@ -153,12 +153,12 @@ class ConfigValidatorTest {
                         "a bad separator and a listen address without port",
                         "gateway:\n  separator: \"::\"\n  listen: localhost",
                         "gateway.separator: \"::\" (expected: 1 to 4 of '_', '.' and '-', such as \"__\")",
-                        "gateway.listen: \"localhost\" (expected: host:port such as \"127.0.0.1:8080\" or"
-                                + " \"[::1]:8080\", port 0 to 65535)"),
+                        "gateway.listen: \"localhost\" (expected: host:port such as \"127.0.0.1:8808\" or"
+                                + " \"[::1]:8808\", port 0 to 65535)"),
                 bad(
                         "a public address without auth, and every view off",
-                        "gateway:\n  listen: \"0.0.0.0:8080\"\n  views: {aggregate: false, meta: false, servers: false}",
-                        "gateway.listen: \"0.0.0.0:8080\" (expected: a loopback address such as \"127.0.0.1:8080\""
+                        "gateway:\n  listen: \"0.0.0.0:8808\"\n  views: {aggregate: false, meta: false, servers: false}",
+                        "gateway.listen: \"0.0.0.0:8808\" (expected: a loopback address such as \"127.0.0.1:8808\""
                                 + " unless gateway.auth sets up API keys or JWT)",
                         "gateway.views: {...} (expected: at least one of \"aggregate\", \"meta\" or \"servers\" on)"),
                 bad(
