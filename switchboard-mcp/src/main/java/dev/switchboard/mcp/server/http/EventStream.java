@@ -243,6 +243,21 @@ final class EventStream {
         pending.addAll(merged.values());
     }
 
+    /**
+     * Makes the current writer end its response (its {@link #take} returns {@link #REPLACED}) while
+     * the stream goes on; a client resumes it with {@code Last-Event-ID}.
+     */
+    void release() {
+        lock.lock();
+        try {
+            generation++;
+            attached = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The writer of generation {@code gen} went away (its client disconnected). */
     void detach(long gen) {
         lock.lock();

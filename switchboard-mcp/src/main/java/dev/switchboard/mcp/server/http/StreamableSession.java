@@ -131,6 +131,12 @@ final class StreamableSession implements Transport, SessionRegistry.Entry {
         return exchanges.putIfAbsent(requestId, exchange) == null;
     }
 
+    /** See {@link StreamableHttpHandler#closeSseStream}. */
+    boolean closeConnectionOf(RequestId requestId) {
+        PostExchange exchange = exchanges.get(requestId);
+        return exchange != null && version.compareTo(ProtocolVersion.V2025_11_25) >= 0 && exchange.closeConnection();
+    }
+
     /** Hands a message the client posted to the MCP session. */
     void deliver(JsonRpcMessage message) {
         Listener l = listener;

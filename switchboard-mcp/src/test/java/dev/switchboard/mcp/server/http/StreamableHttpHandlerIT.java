@@ -135,6 +135,47 @@ class StreamableHttpHandlerIT {
     }
 
     @Test
+    void switchesASlowAnswerToSseWithKeepAlives() throws Exception {
+        McpTestClient client = client(HttpTransportOptions.defaults().withKeepAliveInterval(Duration.ofMillis(100)));
+        String session = client.initialize("2025-06-18");
+
+        HttpResponse<InputStream> response = client.postStreaming(session, callTool(9, "wait", "{}"));
+
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        factory.open("finally");
+        try (SseReader events = new SseReader(response.body())) {
+            assertThat(json(events.next().data())
+                            .path("result")
+                            .path("content")
+                            .get(0)
+                            .path("text")
+                            .asString())
+                    .isEqualTo("finally");
+        }
+    }
+
+    @Test
+    void servesMoreOpenStreamsThanItHasPlatformThreads() throws Exception {
+        McpTestClient client = client();
+        List<InputStream> streams = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                HttpResponse<InputStream> get = client.get(client.initialize("2025-06-18"));
+                assertThat(get.statusCode()).isEqualTo(200);
+                streams.add(get.body());
+            }
+            String session = client.initialize("2025-06-18");
+            assertThat(client.post(session, callTool(2, "echo", "{\"text\":\"ok\"}"))
+                            .statusCode())
+                    .isEqualTo(200);
+        } finally {
+            for (InputStream s : streams) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void routesAServerRequestOnThePostStreamAndTheClientAnswerBack() throws Exception {
         McpTestClient client = client();
         String session = client.initialize("2025-06-18");
@@ -152,6 +193,30 @@ class StreamableHttpHandlerIT {
             assertThat(result.path("id").asInt()).isEqualTo(4);
             assertThat(result.path("result").path("content").get(0).path("text").asString())
                     .isEqualTo("sampled: hello");
+        }
+    }
+
+    @Test
+    void resumesAPostStreamWhoseConnectionTheServerClosedOnAGetWithLastEventId() throws Exception {
+        McpTestClient client = client();
+        String session = client.initialize("2025-11-25");
+
+        HttpResponse<InputStream> post = client.postStreaming(session, callTool(6, "reconnect", "{}"));
+
+        assertThat(post.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        String primingId;
+        try (SseReader events = new SseReader(post.body())) {
+            assertThat(events.endsWithin(Duration.ofSeconds(10))).isTrue();
+            primingId = events.lastId();
+        }
+        assertThat(primingId).isNotNull();
+        HttpResponse<InputStream> resumed = client.get(session, "Last-Event-ID", primingId);
+        try (SseReader events = new SseReader(resumed.body())) {
+            JsonNode result = json(events.next().data());
+            assertThat(result.path("id").asInt()).isEqualTo(6);
+            assertThat(result.path("result").path("content").get(0).path("text").asString())
+                    .isEqualTo("closed: true");
+            assertThat(events.endsWithin(Duration.ofSeconds(10))).isTrue();
         }
     }
 
