@@ -79,13 +79,7 @@ final class StreamableGet {
         }
         StreamableSession session = ctx.sessions().get(id);
         if (session == null) {
-            ctx.replies()
-                    .error(
-                            response,
-                            callback,
-                            404,
-                            "Session not found: the session expired or was closed"
-                                    + " (expected: an open session; send initialize to start a new one)");
+            ctx.replies().sessionNotFound(response, callback, "send initialize to start a new one");
         }
         return session;
     }

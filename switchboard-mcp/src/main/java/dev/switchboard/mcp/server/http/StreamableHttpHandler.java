@@ -47,13 +47,15 @@ public final class StreamableHttpHandler extends Handler.Abstract {
      */
     public StreamableHttpHandler(ServerSessionFactory factory, McpRuntime runtime, HttpTransportOptions options) {
         super(InvocationType.BLOCKING);
+        HttpReplies replies = new HttpReplies(runtime.codec());
         this.ctx = new StreamableContext(
                 factory,
                 runtime,
                 options,
                 new SessionRegistry<>(options, runtime, "Streamable HTTP"),
                 new RequestGuard(options),
-                new HttpReplies(runtime.codec()));
+                replies,
+                new PostBodyReader(options.maxRequestBodyBytes(), runtime.codec(), replies));
         this.post = new StreamablePost(ctx);
         this.get = new StreamableGet(ctx);
     }
