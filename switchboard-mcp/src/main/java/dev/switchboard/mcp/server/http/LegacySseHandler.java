@@ -36,7 +36,7 @@ public final class LegacySseHandler extends Handler.Abstract {
 
     private final ServerSessionFactory factory;
     private final McpRuntime runtime;
-    private final HttpTransportOptions options;
+    private final HttpServerTransportOptions options;
     private final String messagePath;
     private final SessionRegistry<LegacySession> sessions;
     private final RequestGuard guard;
@@ -52,7 +52,7 @@ public final class LegacySseHandler extends Handler.Abstract {
      * @param messagePath the path of the message endpoint within the context, such as {@code /message}
      */
     public LegacySseHandler(
-            ServerSessionFactory factory, McpRuntime runtime, HttpTransportOptions options, String messagePath) {
+            ServerSessionFactory factory, McpRuntime runtime, HttpServerTransportOptions options, String messagePath) {
         super(InvocationType.BLOCKING);
         if (!messagePath.startsWith("/")) {
             throw new IllegalArgumentException("messagePath: " + messagePath + " (expected: a path starting with /)");

@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PostExchange {
     private static final Logger log = LoggerFactory.getLogger(PostExchange.class);
-    private static final long RETRY_MILLIS = 2000;
 
     private final StreamableSession session;
     private final EventStream stream;
@@ -37,7 +36,7 @@ final class PostExchange {
     private final @Nullable RequestId singleId;
     private final boolean relatedAllowed;
     private final boolean streamAtOnce;
-    private final HttpTransportOptions options;
+    private final HttpServerTransportOptions options;
     private final HttpReplies replies;
     private final JsonRpcCodec codec;
     private final AtomicInteger answered = new AtomicInteger();
@@ -172,7 +171,7 @@ final class PostExchange {
         session.track(stream);
         sse.open();
         if (session.protocolVersion().compareTo(ProtocolVersion.V2025_11_25) >= 0) {
-            sse.priming(primingId, RETRY_MILLIS);
+            sse.priming(primingId, SseWriter.RETRY_MILLIS);
         }
         for (EventStream.Event h : held) {
             sse.message(stream.eventId(h), Objects.requireNonNull(h.message()));

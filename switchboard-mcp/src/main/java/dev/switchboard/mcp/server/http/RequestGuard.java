@@ -15,7 +15,7 @@ final class RequestGuard {
     private final AllowedHosts hosts;
     private final AllowedOrigins origins;
 
-    RequestGuard(HttpTransportOptions options) {
+    RequestGuard(HttpServerTransportOptions options) {
         this.hosts = options.allowedHosts();
         this.origins = options.allowedOrigins();
     }

@@ -18,7 +18,7 @@ import dev.switchboard.mcp.server.ServerSessionFactory;
 record StreamableContext(
         ServerSessionFactory factory,
         McpRuntime runtime,
-        HttpTransportOptions options,
+        HttpServerTransportOptions options,
         SessionRegistry<StreamableSession> sessions,
         RequestGuard guard,
         HttpReplies replies,

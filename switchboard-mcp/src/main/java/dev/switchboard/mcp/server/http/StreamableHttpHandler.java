@@ -45,7 +45,7 @@ public final class StreamableHttpHandler extends Handler.Abstract {
      * @param runtime the threads, timer and codec the sessions use; not closed by this handler
      * @param options limits and checks
      */
-    public StreamableHttpHandler(ServerSessionFactory factory, McpRuntime runtime, HttpTransportOptions options) {
+    public StreamableHttpHandler(ServerSessionFactory factory, McpRuntime runtime, HttpServerTransportOptions options) {
         super(InvocationType.BLOCKING);
         HttpReplies replies = new HttpReplies(runtime.codec());
         this.ctx = new StreamableContext(

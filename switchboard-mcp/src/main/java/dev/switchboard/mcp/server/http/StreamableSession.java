@@ -34,7 +34,7 @@ final class StreamableSession implements Transport, SessionRegistry.Entry {
     private static final int RESUMABLE_STREAMS = 16;
 
     private final String id;
-    private final HttpTransportOptions options;
+    private final HttpServerTransportOptions options;
     private final RequestId initializeId;
     private final Consumer<StreamableSession> onClosed;
     private final EventStream standalone;
@@ -54,7 +54,7 @@ final class StreamableSession implements Transport, SessionRegistry.Entry {
             String id,
             ProtocolVersion requested,
             RequestId initializeId,
-            HttpTransportOptions options,
+            HttpServerTransportOptions options,
             Consumer<StreamableSession> onClosed) {
         this.id = id;
         this.version = requested;

@@ -52,7 +52,7 @@ class StreamableHttpHandlerIT {
         servers.forEach(McpHttpServer::close);
     }
 
-    private McpHttpServer start(HttpTransportOptions options) {
+    private McpHttpServer start(HttpServerTransportOptions options) {
         McpHttpServer server = new McpHttpServer(
                 factory, runtime, McpHttpServerOptions.defaults().withTransport(options));
         servers.add(server);
@@ -61,10 +61,10 @@ class StreamableHttpHandlerIT {
     }
 
     private McpTestClient client() {
-        return client(HttpTransportOptions.defaults());
+        return client(HttpServerTransportOptions.defaults());
     }
 
-    private McpTestClient client(HttpTransportOptions options) {
+    private McpTestClient client(HttpServerTransportOptions options) {
         return new McpTestClient(http, start(options).mcpEndpoint());
     }
 
@@ -136,7 +136,8 @@ class StreamableHttpHandlerIT {
 
     @Test
     void switchesASlowAnswerToSseWithKeepAlives() throws Exception {
-        McpTestClient client = client(HttpTransportOptions.defaults().withKeepAliveInterval(Duration.ofMillis(100)));
+        McpTestClient client =
+                client(HttpServerTransportOptions.defaults().withKeepAliveInterval(Duration.ofMillis(100)));
         String session = client.initialize("2025-06-18");
 
         HttpResponse<InputStream> response = client.postStreaming(session, callTool(9, "wait", "{}"));
@@ -312,7 +313,8 @@ class StreamableHttpHandlerIT {
 
     @Test
     void closesSessionsThatStayIdle() throws Exception {
-        McpHttpServer server = start(HttpTransportOptions.defaults().withSessionIdleTimeout(Duration.ofMillis(200)));
+        McpHttpServer server =
+                start(HttpServerTransportOptions.defaults().withSessionIdleTimeout(Duration.ofMillis(200)));
         McpTestClient client = new McpTestClient(http, server.mcpEndpoint());
         String session = client.initialize("2025-06-18");
 
@@ -326,7 +328,7 @@ class StreamableHttpHandlerIT {
 
     @Test
     void refusesInitializeBeyondTheSessionCapWith503() throws Exception {
-        McpTestClient client = client(HttpTransportOptions.defaults().withMaxSessions(2));
+        McpTestClient client = client(HttpServerTransportOptions.defaults().withMaxSessions(2));
         client.initialize("2025-06-18");
         client.initialize("2025-06-18");
 
@@ -353,7 +355,7 @@ class StreamableHttpHandlerIT {
 
     @Test
     void forbidsAForeignHostAgainstDnsRebinding() throws Exception {
-        McpHttpServer server = start(HttpTransportOptions.defaults());
+        McpHttpServer server = start(HttpServerTransportOptions.defaults());
         URI endpoint = server.mcpEndpoint();
 
         assertThat(rawInitialize(endpoint, "evil.example")).startsWith("HTTP/1.1 403");
@@ -377,7 +379,7 @@ class StreamableHttpHandlerIT {
 
     @Test
     void refusesABodyOverTheLimitWith413() throws Exception {
-        McpTestClient client = client(HttpTransportOptions.defaults().withMaxRequestBodyBytes(1024));
+        McpTestClient client = client(HttpServerTransportOptions.defaults().withMaxRequestBodyBytes(1024));
         String session = client.initialize("2025-06-18");
 
         HttpResponse<String> response =
