@@ -84,16 +84,12 @@ final class StreamableGet {
     }
 
     private void stream(StreamableSession session, Request request, Response response, Callback callback) {
-        EventStream stream = session.standalone();
-        long gen = -1;
         Cursor cursor = Cursor.parse(request.getHeaders().get(McpHeaders.LAST_EVENT_ID));
         EventStream resumed = cursor == null ? null : session.stream(cursor.stream());
-        if (resumed != null) {
-            stream = resumed;
-            gen = stream.attach(Objects.requireNonNull(cursor).seq());
-        } else {
-            gen = stream.attachIfFree();
-        }
+        EventStream stream = resumed != null ? resumed : session.standalone();
+        // Resuming takes the stream over from a writer that may not have noticed its client left.
+        long gen =
+                resumed != null ? stream.attach(Objects.requireNonNull(cursor).seq()) : stream.attachIfFree();
         if (gen < 0) {
             ctx.replies()
                     .error(

@@ -120,32 +120,30 @@ final class StreamablePost {
                 return;
             }
         }
-        if (payload.batch() && !version.allowsBatches()) {
-            replies.error(
-                    response,
-                    callback,
-                    400,
-                    null,
-                    JsonRpcError.of(
-                            JsonRpcError.INVALID_REQUEST,
-                            "Invalid request: a JSON-RPC batch (expected: a single message; protocol version " + version
-                                    + " has no batches)"));
-            return;
-        }
-        if (containsInitialize(payload)) {
-            replies.error(
-                    response,
-                    callback,
-                    400,
-                    null,
-                    JsonRpcError.of(
-                            JsonRpcError.INVALID_REQUEST,
-                            "Invalid request: initialize on an initialized session"
-                                    + " (expected: initialize without an Mcp-Session-Id header)"));
+        JsonRpcError invalid = invalidInSession(payload, version);
+        if (invalid != null) {
+            replies.error(response, callback, 400, null, invalid);
             return;
         }
         request.addIdleTimeoutListener(timeout -> false);
         dispatch(session, payload, accept, response, callback);
+    }
+
+    /** Why the payload cannot be handled on an initialized session, or {@code null}. */
+    private static @Nullable JsonRpcError invalidInSession(DecodedPayload payload, ProtocolVersion version) {
+        if (payload.batch() && !version.allowsBatches()) {
+            return JsonRpcError.of(
+                    JsonRpcError.INVALID_REQUEST,
+                    "Invalid request: a JSON-RPC batch (expected: a single message; protocol version " + version
+                            + " has no batches)");
+        }
+        if (containsInitialize(payload)) {
+            return JsonRpcError.of(
+                    JsonRpcError.INVALID_REQUEST,
+                    "Invalid request: initialize on an initialized session"
+                            + " (expected: initialize without an Mcp-Session-Id header)");
+        }
+        return null;
     }
 
     static String unsupportedVersion(String header) {

@@ -264,11 +264,13 @@ class StreamableHttpHandlerIT {
         McpTestClient client = client();
         String session = client.initialize("2025-06-18");
         HttpResponse<InputStream> first = client.get(session);
-        try (InputStream body = first.body()) {
+        try {
             assertThat(first.statusCode()).isEqualTo(200);
             HttpResponse<InputStream> second = client.get(session);
             second.body().close();
             assertThat(second.statusCode()).isEqualTo(409);
+        } finally {
+            first.body().close();
         }
     }
 
