@@ -3,7 +3,7 @@ package dev.switchboard.mcp.contract;
 import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.demo.DemoOptions;
 import dev.switchboard.mcp.demo.DemoServer;
-import dev.switchboard.mcp.server.http.HttpTransportOptions;
+import dev.switchboard.mcp.server.http.HttpServerTransportOptions;
 import dev.switchboard.mcp.server.http.McpHttpServer;
 import dev.switchboard.mcp.server.http.McpHttpServerOptions;
 import java.time.Duration;
@@ -22,7 +22,7 @@ final class DemoHttpServer {
     /** A started server. */
     static McpHttpServer start(McpRuntime runtime) {
         McpHttpServerOptions options = McpHttpServerOptions.defaults()
-                .withTransport(HttpTransportOptions.defaults().withKeepAliveInterval(Duration.ofMillis(500)));
+                .withTransport(HttpServerTransportOptions.defaults().withKeepAliveInterval(Duration.ofMillis(500)));
         McpHttpServer server =
                 new McpHttpServer(DemoServer.create(DemoOptions.of(runtime).withPageSize(PAGE_SIZE)), runtime, options);
         server.start();

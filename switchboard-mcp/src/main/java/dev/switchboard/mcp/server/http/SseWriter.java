@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * the HTTP request and drains an {@link EventStream} into it.
  */
 final class SseWriter {
+    /** How long a client waits before reconnecting a stream that ended early (the {@code retry} field). */
+    static final long RETRY_MILLIS = 1000;
+
     private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
     /** How a {@link #drain} ended. */
