@@ -33,8 +33,7 @@ class ConformanceClientIT {
     @ValueSource(strings = {"initialize", "tools_call", "sse-retry", "elicitation-sep1034-client-defaults"})
     void passesTheScenario(String scenario, @TempDir Path temp) throws Exception {
         Path suite = Interop.module("@modelcontextprotocol/conformance/dist/index.js");
-        Path out = Files.createDirectories(Path.of("target", "conformance-client", scenario))
-                .toAbsolutePath();
+        Path out = SuiteProcess.freshDirectory(Path.of("target", "conformance-client", scenario));
         List<String> command = List.of(
                 "node",
                 "--import",

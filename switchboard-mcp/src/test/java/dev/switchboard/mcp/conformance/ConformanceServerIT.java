@@ -8,7 +8,6 @@ import dev.switchboard.mcp.demo.DemoServer;
 import dev.switchboard.mcp.server.http.McpHttpServer;
 import dev.switchboard.mcp.server.http.McpHttpServerOptions;
 import dev.switchboard.mcp.testing.Interop;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,8 +62,7 @@ class ConformanceServerIT {
     private void assertEveryCheckPasses(String name, String... suiteArgs) throws Exception {
         // fails with the fix (npm ci) when the suite is not installed, never skips
         Interop.module("@modelcontextprotocol/conformance/dist/index.js");
-        Path out = Files.createDirectories(Path.of("target", "conformance-server", name))
-                .toAbsolutePath();
+        Path out = SuiteProcess.freshDirectory(Path.of("target", "conformance-server", name));
         List<String> command = new ArrayList<>(List.of(
                 "bash",
                 Interop.dir().resolve("conformance-server.sh").toString(),

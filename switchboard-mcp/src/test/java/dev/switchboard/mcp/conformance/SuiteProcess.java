@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs one command of the conformance suite to its end, within a bound: its output (stdout and
@@ -41,6 +43,21 @@ record SuiteProcess(int exitCode, String output) {
         } finally {
             stop(process);
         }
+    }
+
+    /**
+     * {@code dir} as a new empty directory: the suite's result folders are listed by the scripts
+     * that grade a run, so results of earlier runs must not stay beside them.
+     */
+    static Path freshDirectory(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir).toAbsolutePath();
     }
 
     private static String read(Path log) throws IOException {
