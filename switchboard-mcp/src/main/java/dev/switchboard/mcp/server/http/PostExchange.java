@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PostExchange {
     private static final Logger log = LoggerFactory.getLogger(PostExchange.class);
-    private static final long RETRY_MILLIS = 2000;
 
     private final StreamableSession session;
     private final EventStream stream;
@@ -151,7 +150,7 @@ final class PostExchange {
         session.track(stream);
         sse.open();
         if (session.protocolVersion().compareTo(ProtocolVersion.V2025_11_25) >= 0) {
-            sse.priming(primingId, RETRY_MILLIS);
+            sse.priming(primingId);
         }
         for (EventStream.Event h : held) {
             sse.message(stream.eventId(h), Objects.requireNonNull(h.message()));

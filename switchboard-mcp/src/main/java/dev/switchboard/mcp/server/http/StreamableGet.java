@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 final class StreamableGet {
     private static final Logger log = LoggerFactory.getLogger(StreamableGet.class);
-    private static final long RETRY_MILLIS = 2000;
 
     private final StreamableContext ctx;
 
@@ -117,7 +116,7 @@ final class StreamableGet {
         try {
             sse.open();
             if (session.protocolVersion().compareTo(ProtocolVersion.V2025_11_25) >= 0) {
-                sse.priming(stream.cursor(), RETRY_MILLIS);
+                sse.priming(stream.cursor());
             }
         } catch (IOException | TimeoutException e) {
             stream.detach(gen);
