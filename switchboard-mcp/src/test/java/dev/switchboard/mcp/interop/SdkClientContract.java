@@ -51,7 +51,8 @@ abstract class SdkClientContract {
     @BeforeAll
     void connect() throws Exception {
         client = McpClient.sync(transport())
-                .clientInfo(new McpSchema.Implementation("sdk-interop-client", "1.0.0"))
+                .clientInfo(McpSchema.Implementation.builder("sdk-interop-client", "1.0.0")
+                        .build())
                 .requestTimeout(WAIT)
                 .initializationTimeout(WAIT)
                 .capabilities(McpSchema.ClientCapabilities.builder()
@@ -87,7 +88,7 @@ abstract class SdkClientContract {
 
     static CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
         return client.callTool(
-                CallToolRequest.builder().name(tool).arguments(arguments).build());
+                CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
     @Test
@@ -135,8 +136,7 @@ abstract class SdkClientContract {
     void deliversProgressNotificationsWithTheCallersToken() {
         String token = "sdk-progress-" + System.nanoTime();
 
-        CallToolResult result = client.callTool(CallToolRequest.builder()
-                .name("test_tool_with_progress")
+        CallToolResult result = client.callTool(CallToolRequest.builder("test_tool_with_progress")
                 .arguments(Map.of())
                 .progressToken(token)
                 .build());
@@ -183,8 +183,8 @@ abstract class SdkClientContract {
         List<String> uris = client.listResources().resources().stream()
                 .map(McpSchema.Resource::uri)
                 .toList();
-        McpSchema.ReadResourceResult read =
-                client.readResource(new McpSchema.ReadResourceRequest("test://static-text"));
+        McpSchema.ReadResourceResult read = client.readResource(
+                McpSchema.ReadResourceRequest.builder("test://static-text").build());
         List<String> templates = client.listResourceTemplates().resourceTemplates().stream()
                 .map(McpSchema.ResourceTemplate::uriTemplate)
                 .toList();
@@ -201,8 +201,10 @@ abstract class SdkClientContract {
                 .map(McpSchema.Prompt::name)
                 .toList();
 
-        McpSchema.GetPromptResult prompt = client.getPrompt(new McpSchema.GetPromptRequest(
-                "test_prompt_with_arguments", Map.of("arg1", "first", "arg2", "second")));
+        McpSchema.GetPromptResult prompt =
+                client.getPrompt(McpSchema.GetPromptRequest.builder("test_prompt_with_arguments")
+                        .arguments(Map.of("arg1", "first", "arg2", "second"))
+                        .build());
 
         assertThat(names).contains("test_simple_prompt", "test_prompt_with_arguments");
         assertThat(((McpSchema.TextContent) prompt.messages().get(0).content()).text())

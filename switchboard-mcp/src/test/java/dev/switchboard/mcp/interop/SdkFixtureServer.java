@@ -31,51 +31,41 @@ final class SdkFixtureServer {
                         .resources(false, false)
                         .prompts(false)
                         .build())
-                .toolCall(echoTool(), SdkFixtureServer::echo)
-                .toolCall(addTool(), SdkFixtureServer::add)
-                .toolCall(askLlmTool(), SdkFixtureServer::askLlm)
-                .resources(new SyncResourceSpecification(
-                        McpSchema.Resource.builder(RESOURCE_URI, "greeting")
-                                .description("A fixed greeting")
-                                .mimeType("text/plain")
-                                .build(),
-                        (exchange, request) -> new McpSchema.ReadResourceResult(List.of(
-                                new McpSchema.TextResourceContents(request.uri(), "text/plain", RESOURCE_TEXT)))))
-                .prompts(new SyncPromptSpecification(
-                        new McpSchema.Prompt(
-                                "greeting",
-                                "Greets someone by name",
-                                List.of(new McpSchema.PromptArgument("name", "Who to greet", true))),
-                        (exchange, request) -> new McpSchema.GetPromptResult(
-                                "A greeting",
-                                List.of(new McpSchema.PromptMessage(
-                                        McpSchema.Role.USER,
-                                        new McpSchema.TextContent("Say hello to "
-                                                + request.arguments().get("name")))))))
+                .toolCall(
+                        tool("echo", "Returns the message unchanged", Map.of("message", type("string"))),
+                        SdkFixtureServer::echo)
+                .toolCall(
+                        tool("add", "Adds two integers", Map.of("a", type("integer"), "b", type("integer"))),
+                        SdkFixtureServer::add)
+                .toolCall(
+                        tool(
+                                "ask_llm",
+                                "Asks the client's LLM (sampling/createMessage) and returns its answer",
+                                Map.of("prompt", type("string"))),
+                        SdkFixtureServer::askLlm)
+                .resources(resource())
+                .prompts(prompt())
                 .build();
     }
 
-    private static McpSchema.Tool echoTool() {
-        return McpSchema.Tool.builder()
-                .name("echo")
-                .description("Returns the message unchanged")
-                .inputSchema(objectSchema(Map.of("message", Map.of("type", "string")), "message"))
-                .build();
+    private static McpSchema.Tool tool(String name, String description, Map<String, Object> properties) {
+        Map<String, Object> schema =
+                Map.of("type", "object", "properties", properties, "required", List.copyOf(properties.keySet()));
+        return McpSchema.Tool.builder(name, schema).description(description).build();
+    }
+
+    private static Map<String, Object> type(String type) {
+        return Map.of("type", type);
+    }
+
+    private static McpSchema.TextContent text(String text) {
+        return McpSchema.TextContent.builder(text).build();
     }
 
     private static CallToolResult echo(McpSyncServerExchange exchange, CallToolRequest request) {
         return CallToolResult.builder()
                 .addTextContent(String.valueOf(request.arguments().get("message")))
                 .isError(false)
-                .build();
-    }
-
-    private static McpSchema.Tool addTool() {
-        return McpSchema.Tool.builder()
-                .name("add")
-                .description("Adds two integers")
-                .inputSchema(
-                        objectSchema(Map.of("a", Map.of("type", "integer"), "b", Map.of("type", "integer")), "a", "b"))
                 .build();
     }
 
@@ -89,30 +79,44 @@ final class SdkFixtureServer {
                 .build();
     }
 
-    private static McpSchema.Tool askLlmTool() {
-        return McpSchema.Tool.builder()
-                .name("ask_llm")
-                .description("Asks the client's LLM (sampling/createMessage) and returns its answer")
-                .inputSchema(objectSchema(Map.of("prompt", Map.of("type", "string")), "prompt"))
-                .build();
-    }
-
     private static CallToolResult askLlm(McpSyncServerExchange exchange, CallToolRequest request) {
-        McpSchema.CreateMessageResult answer = exchange.createMessage(McpSchema.CreateMessageRequest.builder()
-                .messages(List.of(new McpSchema.SamplingMessage(
-                        McpSchema.Role.USER,
-                        new McpSchema.TextContent(
-                                String.valueOf(request.arguments().get("prompt"))))))
-                .maxTokens(50)
+        String prompt = String.valueOf(request.arguments().get("prompt"));
+        McpSchema.CreateMessageResult answer = exchange.createMessage(McpSchema.CreateMessageRequest.builder(
+                        List.of(new McpSchema.SamplingMessage(McpSchema.Role.USER, text(prompt))), 50)
                 .build());
-        String text = answer.content() instanceof McpSchema.TextContent t ? t.text() : String.valueOf(answer.content());
+        String said = answer.content() instanceof McpSchema.TextContent t ? t.text() : String.valueOf(answer.content());
         return CallToolResult.builder()
-                .addTextContent("LLM said: " + text + " (model " + answer.model() + ")")
+                .addTextContent("LLM said: " + said + " (model " + answer.model() + ")")
                 .isError(false)
                 .build();
     }
 
-    private static Map<String, Object> objectSchema(Map<String, Object> properties, String... required) {
-        return Map.of("type", "object", "properties", properties, "required", List.of(required));
+    private static SyncResourceSpecification resource() {
+        return new SyncResourceSpecification(
+                McpSchema.Resource.builder(RESOURCE_URI, "greeting")
+                        .description("A fixed greeting")
+                        .mimeType("text/plain")
+                        .build(),
+                (exchange, request) -> McpSchema.ReadResourceResult.builder(
+                                List.of(McpSchema.TextResourceContents.builder(request.uri(), RESOURCE_TEXT)
+                                        .mimeType("text/plain")
+                                        .build()))
+                        .build());
+    }
+
+    private static SyncPromptSpecification prompt() {
+        return new SyncPromptSpecification(
+                McpSchema.Prompt.builder("greeting")
+                        .description("Greets someone by name")
+                        .arguments(List.of(McpSchema.PromptArgument.builder("name")
+                                .description("Who to greet")
+                                .required(true)
+                                .build()))
+                        .build(),
+                (exchange, request) -> McpSchema.GetPromptResult.builder(List.of(new McpSchema.PromptMessage(
+                                McpSchema.Role.USER,
+                                text("Say hello to " + request.arguments().get("name")))))
+                        .description("A greeting")
+                        .build());
     }
 }

@@ -52,8 +52,12 @@ final class SdkHttpServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         mcp.close();
-        jetty.stop();
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("SdkHttpServer: cannot stop Jetty: " + e.getMessage(), e);
+        }
     }
 }

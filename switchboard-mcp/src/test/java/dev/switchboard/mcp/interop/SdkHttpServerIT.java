@@ -17,7 +17,7 @@ class SdkHttpServerIT extends SdkServerContract {
     }
 
     @Override
-    void stopServer() throws Exception {
+    void stopServer() {
         if (server != null) {
             server.close();
         }
