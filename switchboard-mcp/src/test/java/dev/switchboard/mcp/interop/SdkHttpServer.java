@@ -41,7 +41,8 @@ final class SdkHttpServer implements AutoCloseable {
         holder.setAsyncSupported(true);
         context.addServlet(holder, "/mcp");
         jetty.setHandler(context);
-        jetty.setStopTimeout(1_000);
+        // The client has closed its session by then; a graceful stop would only wait for idle connections.
+        jetty.setStopTimeout(0);
         jetty.start();
         return new SdkHttpServer(jetty, mcp, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/mcp"));
     }
