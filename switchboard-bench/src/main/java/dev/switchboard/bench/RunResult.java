@@ -1,0 +1,34 @@
+package dev.switchboard.bench;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one measurement observed.
+ *
+ * @param callers the number of concurrent callers
+ * @param ok calls that returned the right text within the measurement
+ * @param failed calls that threw or returned something else
+ * @param elapsedNanos from the end of the warm-up to the last measured call's end
+ * @param latency the latencies of the successful measured calls
+ * @param firstError the first failure's message, or {@code null}
+ * @param stuckCallers callers still running when the run's time was up
+ */
+record RunResult(
+        int callers,
+        long ok,
+        long failed,
+        long elapsedNanos,
+        LatencyHistogram latency,
+        @Nullable String firstError,
+        int stuckCallers) {
+
+    /** Successful calls per second. */
+    double callsPerSecond() {
+        return elapsedNanos <= 0 ? 0 : ok * 1e9 / elapsedNanos;
+    }
+
+    /** Whether any call failed or any caller got stuck. */
+    boolean hadFailures() {
+        return failed > 0 || stuckCallers > 0;
+    }
+}
