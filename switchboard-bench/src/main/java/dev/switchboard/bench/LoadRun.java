@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Drives one client with a number of concurrent callers, each calling {@code echo} in a loop: first
- * for the warm-up, then for the measurement. A caller starts no call after the measurement's end
- * nor beyond the call budget, so every run is bounded in time and count.
+ * for the warm-up, then for the measurement, which counts every call that ends after the warm-up.
+ * A caller starts no call after the measurement's end nor beyond the call budget, so every run is
+ * bounded in time and count.
  */
 final class LoadRun {
 
@@ -116,7 +117,9 @@ final class LoadRun {
                 }
                 boolean success = call();
                 long stop = System.nanoTime();
-                if (measured) {
+                // a call belongs to the measurement when it ends in it, so that a failure or a slow
+                // call that began in the warm-up is not lost
+                if (stop - measureStart >= 0) {
                     record(success, stop - start, stop);
                 }
             }

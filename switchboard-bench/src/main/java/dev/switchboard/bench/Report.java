@@ -106,7 +106,7 @@ final class Report {
         for (Row row : rows()) {
             out.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %s | %,.0f | %s | %d | %d | %d | %s | %s |%n",
+                    "| %s | %d | %s | %,.0f | %s | %,d | %,d | %,d | %s | %s |%n",
                     row.key().target().label(),
                     row.key().callers(),
                     row.key().contender().label(),
