@@ -9,7 +9,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,6 +25,8 @@ public final class JsonRpcCodec {
     private static final String VERSION = "2.0";
 
     private final JsonMapper mapper;
+    // Closing a generator would otherwise close its target: writeTo must leave streams such as stdout open.
+    private final ObjectWriter streamWriter;
 
     /** A codec with a default {@link JsonMapper}. */
     public JsonRpcCodec() {
@@ -32,6 +36,7 @@ public final class JsonRpcCodec {
     /** A codec that uses {@code mapper} for parsing and writing. */
     public JsonRpcCodec(JsonMapper mapper) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.streamWriter = mapper.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
     }
 
     /** The mapper this codec parses and writes with, for building payload trees. */
@@ -216,7 +221,7 @@ public final class JsonRpcCodec {
 
     /** Writes one message to {@code out} as compact UTF-8 JSON, without closing it. */
     public void writeTo(JsonRpcMessage message, OutputStream out) {
-        try (JsonGenerator g = mapper.createGenerator(out)) {
+        try (JsonGenerator g = streamWriter.createGenerator(out)) {
             write(message, g);
         }
     }

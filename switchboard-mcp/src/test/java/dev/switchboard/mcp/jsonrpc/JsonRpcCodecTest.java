@@ -3,8 +3,10 @@ package dev.switchboard.mcp.jsonrpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +30,24 @@ class JsonRpcCodecTest {
         Decoded d = single(json);
         assertThat(d).isInstanceOf(Decoded.Invalid.class);
         return (Decoded.Invalid) d;
+    }
+
+    @Test
+    void writeToLeavesTheStreamOpenForTheNextMessage() {
+        AtomicBoolean closed = new AtomicBoolean();
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+
+        codec.writeTo(new JsonRpcNotification("a", null), out);
+        codec.writeTo(new JsonRpcNotification("b", null), out);
+
+        assertThat(closed).isFalse();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"a\"}{\"jsonrpc\":\"2.0\",\"method\":\"b\"}");
     }
 
     @Test

@@ -1,0 +1,28 @@
+package dev.switchboard.mcp.server.http;
+
+import dev.switchboard.mcp.McpRuntime;
+import dev.switchboard.mcp.jsonrpc.JsonRpcCodec;
+import dev.switchboard.mcp.server.ServerSessionFactory;
+
+/**
+ * What the parts of one Streamable HTTP endpoint share.
+ *
+ * @param factory makes the handler of each new session
+ * @param runtime threads and codec
+ * @param options the endpoint's settings
+ * @param sessions the endpoint's open sessions
+ * @param guard host, origin and body checks
+ * @param replies writes short HTTP answers
+ */
+record StreamableContext(
+        ServerSessionFactory factory,
+        McpRuntime runtime,
+        HttpTransportOptions options,
+        SessionRegistry<StreamableSession> sessions,
+        RequestGuard guard,
+        HttpReplies replies) {
+
+    JsonRpcCodec codec() {
+        return runtime.codec();
+    }
+}
