@@ -23,7 +23,9 @@ import java.util.Set;
  *     first round (JIT compilation)
  * @param maxCalls the most calls of one measurement (and of one warm-up)
  * @param callTimeout how long one call may take before it counts as failed
- * @param serverClass the main class of the server started as a child process
+ * @param serverClass the main class of the stdio server started as a child process
+ * @param httpServerClass the main class of the HTTP server child process, run with {@code --http
+ *     PORT}
  * @param serverJvmArgs extra JVM options of that child process
  * @param sdkVirtualThreads whether the SDK client's callers run on virtual threads (default:
  *     platform threads)
@@ -39,6 +41,7 @@ record BenchOptions(
         long maxCalls,
         Duration callTimeout,
         String serverClass,
+        String httpServerClass,
         List<String> serverJvmArgs,
         boolean sdkVirtualThreads) {
 
@@ -54,7 +57,9 @@ record BenchOptions(
               --clients LIST          switchboard,sdk,sdk-serialized (default all; sdk-serialized is stdio only)
               --max-calls N           most calls per measurement (default 2000000)
               --call-timeout D        a call slower than this fails (default 10s)
-              --server-class NAME     server main class (default dev.switchboard.mcp.demo.DemoServer)
+              --server-class NAME     stdio server main class (default dev.switchboard.mcp.demo.DemoServer)
+              --http-server-class NAME  HTTP server main class, run with --http PORT
+                                      (default dev.switchboard.bench.DemoHttpServer: the demo server on McpHttpServer)
               --server-jvm-arg ARG    an extra JVM option for the server process (repeatable)
               --sdk-threads KIND      platform or virtual threads for the SDK's callers (default platform)
             """;
@@ -91,6 +96,7 @@ record BenchOptions(
                 2_000_000,
                 Duration.ofSeconds(10),
                 "dev.switchboard.mcp.demo.DemoServer",
+                "dev.switchboard.bench.DemoHttpServer",
                 List.of(),
                 false);
     }
@@ -133,6 +139,7 @@ record BenchOptions(
         private long maxCalls;
         private Duration callTimeout;
         private String serverClass;
+        private String httpServerClass;
         private final List<String> serverJvmArgs;
         private boolean sdkVirtualThreads;
 
@@ -147,6 +154,7 @@ record BenchOptions(
             maxCalls = o.maxCalls;
             callTimeout = o.callTimeout;
             serverClass = o.serverClass;
+            httpServerClass = o.httpServerClass;
             serverJvmArgs = new ArrayList<>(o.serverJvmArgs);
             sdkVirtualThreads = o.sdkVirtualThreads;
         }
@@ -173,6 +181,7 @@ record BenchOptions(
                 case "--max-calls" -> maxCalls = parseInt(name, value);
                 case "--call-timeout" -> callTimeout = parseDuration(name, value);
                 case "--server-class" -> serverClass = value;
+                case "--http-server-class" -> httpServerClass = value;
                 case "--server-jvm-arg" -> serverJvmArgs.add(value);
                 case "--sdk-threads" -> sdkVirtualThreads = parseThreads(name, value);
                 default -> throw new IllegalArgumentException("option: " + name + " (expected: one of --help)");
@@ -191,6 +200,7 @@ record BenchOptions(
                     maxCalls,
                     callTimeout,
                     serverClass,
+                    httpServerClass,
                     serverJvmArgs,
                     sdkVirtualThreads);
         }
