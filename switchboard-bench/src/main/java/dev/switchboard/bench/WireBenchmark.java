@@ -2,6 +2,7 @@ package dev.switchboard.bench;
 
 import dev.switchboard.mcp.McpRuntime;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -198,8 +199,9 @@ public final class WireBenchmark {
         Runtime rt = Runtime.getRuntime();
         return String.format(
                 Locale.ROOT,
-                "Machine: %d cores, %s %s %s, %s %s, max heap %d MiB",
+                "Machine: %d cores (load average %.1f), %s %s %s, %s %s, max heap %d MiB",
                 rt.availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 System.getProperty("os.name"),
                 System.getProperty("os.version"),
                 System.getProperty("os.arch"),
