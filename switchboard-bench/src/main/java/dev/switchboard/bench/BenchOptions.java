@@ -19,8 +19,9 @@ import java.util.Set;
  * @param rounds how many times every configuration is measured, interleaved
  * @param warmup the unmeasured calls before each measurement
  * @param measure how long each measurement lasts
- * @param initialWarmup how long a newly opened client and its server are exercised before the
- *     first round (JIT compilation)
+ * @param initialWarmup how long a newly opened client and its server are exercised at least before
+ *     the first round (JIT compilation)
+ * @param initialWarmupCalls how many calls that initial warm-up makes at least (within a minute)
  * @param maxCalls the most calls of one measurement (and of one warm-up)
  * @param callTimeout how long one call may take before it counts as failed
  * @param serverClass the main class of the stdio server started as a child process
@@ -38,6 +39,7 @@ record BenchOptions(
         Duration warmup,
         Duration measure,
         Duration initialWarmup,
+        long initialWarmupCalls,
         long maxCalls,
         Duration callTimeout,
         String serverClass,
@@ -52,6 +54,7 @@ record BenchOptions(
               --warmup D              warm-up before each measurement, e.g. 1s, 500ms (default 1s)
               --measure D             length of each measurement (default 3s)
               --initial-warmup D      exercise each new client and server before round 1 (default 3s)
+              --initial-warmup-calls N  and for at least N calls, within a minute (default 50000)
               --callers LIST          concurrent callers, e.g. 1,16,64 (default 1,16,64)
               --targets LIST          stdio,http (default both)
               --clients LIST          switchboard,sdk,sdk-serialized (default all; sdk-serialized is stdio only)
@@ -79,6 +82,7 @@ record BenchOptions(
         }
         requireRange("rounds", rounds, 1, 100);
         requireRange("max-calls", maxCalls, 1, 100_000_000);
+        requireRange("initial-warmup-calls", initialWarmupCalls, 0, 100_000_000);
         requirePositive("measure", measure);
         requirePositive("call-timeout", callTimeout);
     }
@@ -93,6 +97,7 @@ record BenchOptions(
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(3),
                 Duration.ofSeconds(3),
+                50_000,
                 2_000_000,
                 Duration.ofSeconds(10),
                 "dev.switchboard.mcp.demo.DemoServer",
@@ -136,6 +141,7 @@ record BenchOptions(
         private Duration warmup;
         private Duration measure;
         private Duration initialWarmup;
+        private long initialWarmupCalls;
         private long maxCalls;
         private Duration callTimeout;
         private String serverClass;
@@ -151,6 +157,7 @@ record BenchOptions(
             warmup = o.warmup;
             measure = o.measure;
             initialWarmup = o.initialWarmup;
+            initialWarmupCalls = o.initialWarmupCalls;
             maxCalls = o.maxCalls;
             callTimeout = o.callTimeout;
             serverClass = o.serverClass;
@@ -164,6 +171,7 @@ record BenchOptions(
             warmup = Duration.ofMillis(500);
             measure = Duration.ofSeconds(1);
             initialWarmup = Duration.ofSeconds(1);
+            initialWarmupCalls = 5_000;
         }
 
         void set(String name, String value) {
@@ -172,6 +180,7 @@ record BenchOptions(
                 case "--warmup" -> warmup = parseDuration(name, value);
                 case "--measure" -> measure = parseDuration(name, value);
                 case "--initial-warmup" -> initialWarmup = parseDuration(name, value);
+                case "--initial-warmup-calls" -> initialWarmupCalls = parseInt(name, value);
                 case "--callers" ->
                     callers = parseList(value).stream()
                             .map(v -> parseInt(name, v))
@@ -197,6 +206,7 @@ record BenchOptions(
                     warmup,
                     measure,
                     initialWarmup,
+                    initialWarmupCalls,
                     maxCalls,
                     callTimeout,
                     serverClass,

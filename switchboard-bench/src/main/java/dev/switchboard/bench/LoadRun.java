@@ -30,24 +30,29 @@ final class LoadRun {
 
     private final EchoClient client;
     private final Spec spec;
+    private final CpuMeter cpu;
     private final long measureStart;
     private final long end;
     private final AtomicLong warmupBudget;
     private final AtomicLong measureBudget;
     private final AtomicReference<@Nullable String> firstError = new AtomicReference<>();
 
-    private LoadRun(EchoClient client, Spec spec) {
+    private LoadRun(EchoClient client, Spec spec, CpuMeter cpu) {
         this.client = client;
         this.spec = spec;
+        this.cpu = cpu;
         this.measureStart = System.nanoTime() + spec.warmup().toNanos();
         this.end = measureStart + spec.measure().toNanos();
         this.warmupBudget = new AtomicLong(spec.maxCalls());
         this.measureBudget = new AtomicLong(spec.maxCalls());
     }
 
-    /** Runs {@code spec} against {@code client} and returns what the measurement saw. */
-    static RunResult run(EchoClient client, Spec spec) throws InterruptedException {
-        return new LoadRun(client, spec).run();
+    /**
+     * Runs {@code spec} against {@code client} and returns what the measurement saw, with the CPU
+     * time {@code cpu} reports for the measured window.
+     */
+    static RunResult run(EchoClient client, Spec spec, CpuMeter cpu) throws InterruptedException {
+        return new LoadRun(client, spec, cpu).run();
     }
 
     private RunResult run() throws InterruptedException {
@@ -59,7 +64,12 @@ final class LoadRun {
             threads.add(client.callerThreads().newThread(caller));
         }
         threads.forEach(Thread::start);
+        for (long wait = measureStart - System.nanoTime(); wait > 0; wait = measureStart - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
+        CpuMeter.Reading before = cpu.read();
         int stuck = joinAll(threads);
+        CpuMeter.Reading used = cpu.read().minus(before);
         LatencyHistogram latency = new LatencyHistogram();
         long ok = 0;
         long failed = 0;
@@ -71,7 +81,7 @@ final class LoadRun {
             lastEnd = Math.max(lastEnd, c.lastEnd);
         }
         long elapsed = ok == 0 ? spec.measure().toNanos() : lastEnd - measureStart;
-        return new RunResult(spec.callers(), ok, failed, elapsed, latency, firstError.get(), stuck);
+        return new RunResult(spec.callers(), ok, failed, elapsed, latency, used, firstError.get(), stuck);
     }
 
     /** Waits for every caller until one call timeout (plus slack) after the end; interrupts the rest. */

@@ -1,6 +1,7 @@
 package dev.switchboard.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +30,33 @@ final class Report {
     /** One configuration's rounds and their summary. */
     record Row(Key key, List<RunResult> runs, LatencyHistogram latency) {
         double medianCallsPerSecond() {
-            double[] values = runs.stream()
-                    .mapToDouble(RunResult::callsPerSecond)
-                    .sorted()
-                    .toArray();
+            return median(runs.stream().mapToDouble(RunResult::callsPerSecond).toArray());
+        }
+
+        /** The median over the rounds of the clients' CPU µs per call; -1 when unknown. */
+        double medianClientCpu() {
+            return median(runs.stream()
+                    .mapToDouble(RunResult::clientCpuMicrosPerCall)
+                    .filter(v -> v >= 0)
+                    .toArray());
+        }
+
+        /** The median over the rounds of the servers' CPU µs per call; -1 when unknown. */
+        double medianServerCpu() {
+            return median(runs.stream()
+                    .mapToDouble(RunResult::serverCpuMicrosPerCall)
+                    .filter(v -> v >= 0)
+                    .toArray());
+        }
+
+        private static double median(double[] values) {
             int n = values.length;
-            return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+            if (n == 0) {
+                return -1;
+            }
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         }
 
         long ok() {
@@ -101,12 +123,13 @@ final class Report {
     String markdown() {
         StringBuilder out = new StringBuilder();
         out.append("| transport | callers | client | calls/s (median) | calls/s per round | p50 µs | p90 µs")
-                .append(" | p99 µs | failed / calls | switchboard ÷ client |\n");
-        out.append("|---|---:|---|---:|---|---:|---:|---:|---:|---:|\n");
+                .append(
+                        " | p99 µs | client CPU µs/call | server CPU µs/call | failed / calls | switchboard ÷ client |\n");
+        out.append("|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows()) {
             out.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %s | %,.0f | %s | %,d | %,d | %,d | %s | %s |%n",
+                    "| %s | %d | %s | %,.0f | %s | %,d | %,d | %,d | %s | %s | %s | %s |%n",
                     row.key().target().label(),
                     row.key().callers(),
                     row.key().contender().label(),
@@ -115,6 +138,8 @@ final class Report {
                     row.micros(50),
                     row.micros(90),
                     row.micros(99),
+                    cpu(row.medianClientCpu()),
+                    cpu(row.medianServerCpu()),
                     failures(row),
                     ratio(row).map(r -> String.format(Locale.ROOT, "%.2f×", r)).orElse("")));
         }
@@ -151,12 +176,18 @@ final class Report {
         o.put("p90Micros", row.micros(90));
         o.put("p99Micros", row.micros(99));
         o.put("maxMicros", Math.round(row.latency().max() / 1_000.0));
+        o.put("clientCpuMicrosPerCall", Math.round(row.medianClientCpu() * 10) / 10.0);
+        o.put("serverCpuMicrosPerCall", Math.round(row.medianServerCpu() * 10) / 10.0);
         o.put("ok", row.ok());
         o.put("failed", row.failed());
         o.put("stuckCallers", row.stuck());
         row.firstError().ifPresent(e -> o.put("firstError", e));
         ratio(row).ifPresent(r -> o.put("switchboardOverClient", Math.round(r * 100) / 100.0));
         return o;
+    }
+
+    private static String cpu(double micros) {
+        return micros < 0 ? "?" : String.format(Locale.ROOT, "%,.0f", micros);
     }
 
     private static String perRound(Row row) {

@@ -23,11 +23,15 @@ import org.jspecify.annotations.Nullable;
  * --help} lists the options.
  */
 public final class WireBenchmark {
+    /** The longest initial warm-up of one client, whatever the call count reached. */
+    static final Duration MAX_INITIAL_WARMUP = Duration.ofSeconds(60);
+
     private final BenchOptions options;
     private final McpRuntime runtime;
     private final ServerCommand command;
     private final PrintStream progress;
     private final Report report = new Report();
+    private final CpuMeter cpu = new CpuMeter();
 
     private WireBenchmark(BenchOptions options, McpRuntime runtime, PrintStream progress) {
         this.options = options;
@@ -119,19 +123,37 @@ public final class WireBenchmark {
         }
     }
 
-    /** Exercises each new client and its server once, unmeasured, with the most callers. */
+    /**
+     * Exercises each new client and its server, unmeasured, until both the initial warm-up time and
+     * call count are reached (JIT compilation goes by counts, and a loaded machine makes fewer calls
+     * per second), but at most {@link #MAX_INITIAL_WARMUP}.
+     */
     private void warmUp(Target target, List<Contender> contenders, OpenClients clients) throws InterruptedException {
-        int callers = Collections.max(options.callers());
+        int callers = Math.min(16, Collections.max(options.callers()));
+        Duration slice = options.initialWarmup().compareTo(Duration.ofSeconds(1)) < 0
+                ? options.initialWarmup()
+                : Duration.ofSeconds(1);
         for (Contender contender : contenders) {
-            RunResult r = runOnce(clients, contender, callers, Duration.ZERO, options.initialWarmup());
+            long start = System.nanoTime();
+            long calls = 0;
+            long failed = 0;
+            long elapsed = 0;
+            while (elapsed < MAX_INITIAL_WARMUP.toNanos()
+                    && (elapsed < options.initialWarmup().toNanos() || calls < options.initialWarmupCalls())) {
+                RunResult r = runOnce(clients, contender, callers, Duration.ZERO, slice);
+                calls += r.ok() + r.failed();
+                failed += r.failed();
+                elapsed = System.nanoTime() - start;
+            }
             progress.printf(
                     Locale.ROOT,
-                    "%-5s %-14s warm-up with %d callers: %,.0f calls/s, %,d failed%n",
+                    "%-5s %-14s warm-up with %d callers: %,d calls in %.1f s, %,d failed%n",
                     target.label(),
                     contender.label(),
                     callers,
-                    r.callsPerSecond(),
-                    r.failed());
+                    calls,
+                    elapsed / 1e9,
+                    failed);
         }
     }
 
@@ -148,9 +170,16 @@ public final class WireBenchmark {
             client = clients.get(contender);
         } catch (RuntimeException e) {
             return new RunResult(
-                    callers, 0, 1, measure.toNanos(), new LatencyHistogram(), "connect: " + LoadRun.describe(e), 0);
+                    callers,
+                    0,
+                    1,
+                    measure.toNanos(),
+                    new LatencyHistogram(),
+                    new CpuMeter.Reading(-1, -1),
+                    "connect: " + LoadRun.describe(e),
+                    0);
         }
-        RunResult result = LoadRun.run(client, spec);
+        RunResult result = LoadRun.run(client, spec, cpu);
         if (result.hadFailures() && !clients.keepIfHealthy(contender)) {
             progress.println(contender.label() + ": the session no longer works after failures; reopening it");
         }
@@ -161,7 +190,8 @@ public final class WireBenchmark {
         LatencyHistogram h = r.latency();
         progress.printf(
                 Locale.ROOT,
-                "round %d %-5s %3d callers %-14s %,9.0f calls/s  p50 %,7d µs  p99 %,7d µs  failed %,d%s%n",
+                "round %d %-5s %3d callers %-14s %,9.0f calls/s  p50 %,7d µs  p99 %,7d µs  cpu/call %,4.0f + %,4.0f µs"
+                        + "  failed %,d%s%n",
                 round,
                 target.label(),
                 r.callers(),
@@ -169,6 +199,8 @@ public final class WireBenchmark {
                 r.callsPerSecond(),
                 h.percentile(50) / 1_000,
                 h.percentile(99) / 1_000,
+                r.clientCpuMicrosPerCall(),
+                r.serverCpuMicrosPerCall(),
                 r.failed(),
                 r.firstError() == null ? "" : "  (" + abbreviate(r.firstError()) + ")");
     }
