@@ -178,6 +178,11 @@ final class Report {
         o.put("maxMicros", Math.round(row.latency().max() / 1_000.0));
         o.put("clientCpuMicrosPerCall", Math.round(row.medianClientCpu() * 10) / 10.0);
         o.put("serverCpuMicrosPerCall", Math.round(row.medianServerCpu() * 10) / 10.0);
+        ArrayNode cores = o.putArray("clientAndServerCoresPerRound");
+        row.runs()
+                .forEach(r -> cores.addArray()
+                        .add(Math.round(r.clientCores() * 100) / 100.0)
+                        .add(Math.round(r.serverCores() * 100) / 100.0));
         o.put("ok", row.ok());
         o.put("failed", row.failed());
         o.put("stuckCallers", row.stuck());

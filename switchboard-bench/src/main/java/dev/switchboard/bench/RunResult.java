@@ -39,6 +39,19 @@ record RunResult(
         return perCall(cpu.serverNanos());
     }
 
+    /**
+     * The CPU cores the clients and the servers kept busy on average during the measurement, or -1
+     * when unknown; on a machine shared with other work this shows how much CPU each side got.
+     */
+    double clientCores() {
+        return cpu.clientNanos() < 0 || elapsedNanos <= 0 ? -1 : (double) cpu.clientNanos() / elapsedNanos;
+    }
+
+    /** The cores the servers kept busy on average, or -1 when unknown. */
+    double serverCores() {
+        return cpu.serverNanos() < 0 || elapsedNanos <= 0 ? -1 : (double) cpu.serverNanos() / elapsedNanos;
+    }
+
     private double perCall(long nanos) {
         return nanos < 0 || ok == 0 ? -1 : nanos / 1_000.0 / ok;
     }

@@ -7,10 +7,7 @@ import dev.switchboard.mcp.session.RequestOptions;
 import dev.switchboard.mcp.session.SessionOptions;
 import dev.switchboard.mcp.transport.Transport;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,13 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class SwitchboardEchoClient implements EchoClient {
     private final McpClient client;
     private final RequestOptions requestOptions;
-    private final Duration timeout;
     private final ThreadFactory threads =
             Thread.ofVirtual().name("sb-caller-", 0).factory();
 
     private SwitchboardEchoClient(McpClient client, Duration timeout) {
         this.client = client;
-        this.timeout = timeout;
         this.requestOptions = RequestOptions.defaults().withTimeout(timeout);
     }
 
@@ -36,12 +31,13 @@ final class SwitchboardEchoClient implements EchoClient {
     }
 
     @Override
-    public String echo(String message) throws InterruptedException, ExecutionException, TimeoutException {
+    public String echo(String message) {
         ObjectNode args = client.session().codec().object();
         args.put("message", message);
-        JsonNode result = client.callToolAsync("echo", args, requestOptions)
-                // the session's timeout fires first; this bound only guards a lost completion
-                .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        // the session's request timeout completes the future at the latest, so join() is bounded;
+        // a timed get() would add a timer task per call on a virtual thread, which the SDK's
+        // blocking call does not pay either
+        JsonNode result = client.callToolAsync("echo", args, requestOptions).join();
         if (result.path("isError").asBoolean(false)) {
             throw new IllegalStateException("echo: isError (expected: a result) " + result.path("content"));
         }

@@ -126,35 +126,47 @@ public final class WireBenchmark {
     /**
      * Exercises each new client and its server, unmeasured, until both the initial warm-up time and
      * call count are reached (JIT compilation goes by counts, and a loaded machine makes fewer calls
-     * per second), but at most {@link #MAX_INITIAL_WARMUP}.
+     * per second), but at most {@link #MAX_INITIAL_WARMUP}; then each once more for the warm-up time,
+     * because the clients share this JVM's JDK and Jackson code, and the second client's warm-up
+     * changes the profiles the first one's code was compiled with.
      */
     private void warmUp(Target target, List<Contender> contenders, OpenClients clients) throws InterruptedException {
+        for (Contender contender : contenders) {
+            warmUp(target, contender, clients, options.initialWarmupCalls());
+        }
+        if (contenders.size() > 1) {
+            for (Contender contender : contenders) {
+                warmUp(target, contender, clients, 0);
+            }
+        }
+    }
+
+    private void warmUp(Target target, Contender contender, OpenClients clients, long minCalls)
+            throws InterruptedException {
         int callers = Math.min(16, Collections.max(options.callers()));
         Duration slice = options.initialWarmup().compareTo(Duration.ofSeconds(1)) < 0
                 ? options.initialWarmup()
                 : Duration.ofSeconds(1);
-        for (Contender contender : contenders) {
-            long start = System.nanoTime();
-            long calls = 0;
-            long failed = 0;
-            long elapsed = 0;
-            while (elapsed < MAX_INITIAL_WARMUP.toNanos()
-                    && (elapsed < options.initialWarmup().toNanos() || calls < options.initialWarmupCalls())) {
-                RunResult r = runOnce(clients, contender, callers, Duration.ZERO, slice);
-                calls += r.ok() + r.failed();
-                failed += r.failed();
-                elapsed = System.nanoTime() - start;
-            }
-            progress.printf(
-                    Locale.ROOT,
-                    "%-5s %-14s warm-up with %d callers: %,d calls in %.1f s, %,d failed%n",
-                    target.label(),
-                    contender.label(),
-                    callers,
-                    calls,
-                    elapsed / 1e9,
-                    failed);
+        long start = System.nanoTime();
+        long calls = 0;
+        long failed = 0;
+        long elapsed = 0;
+        while (elapsed < MAX_INITIAL_WARMUP.toNanos()
+                && (elapsed < options.initialWarmup().toNanos() || calls < minCalls)) {
+            RunResult r = runOnce(clients, contender, callers, Duration.ZERO, slice);
+            calls += r.ok() + r.failed();
+            failed += r.failed();
+            elapsed = System.nanoTime() - start;
         }
+        progress.printf(
+                Locale.ROOT,
+                "%-5s %-14s warm-up with %d callers: %,d calls in %.1f s, %,d failed%n",
+                target.label(),
+                contender.label(),
+                callers,
+                calls,
+                elapsed / 1e9,
+                failed);
     }
 
     private RunResult runOnce(OpenClients clients, Contender contender, int callers, Duration warmup)
@@ -190,7 +202,7 @@ public final class WireBenchmark {
         LatencyHistogram h = r.latency();
         progress.printf(
                 Locale.ROOT,
-                "round %d %-5s %3d callers %-14s %,9.0f calls/s  p50 %,7d µs  p99 %,7d µs  cpu/call %,4.0f + %,4.0f µs"
+                "round %d %-5s %3d callers %-14s %,9.0f calls/s  p50 %,7d µs  p99 %,7d µs  cpu/call %,4.0f + %,4.0f µs on %.2f + %.2f cores"
                         + "  failed %,d%s%n",
                 round,
                 target.label(),
@@ -201,6 +213,8 @@ public final class WireBenchmark {
                 h.percentile(99) / 1_000,
                 r.clientCpuMicrosPerCall(),
                 r.serverCpuMicrosPerCall(),
+                r.clientCores(),
+                r.serverCores(),
                 r.failed(),
                 r.firstError() == null ? "" : "  (" + abbreviate(r.firstError()) + ")");
     }
