@@ -6,10 +6,13 @@ import dev.switchboard.mcp.jsonrpc.JsonRpcException;
 import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.server.McpServer;
 import dev.switchboard.mcp.server.ServerRequest;
+import dev.switchboard.mcp.server.http.McpHttpServer;
+import dev.switchboard.mcp.server.http.McpHttpServerOptions;
 import dev.switchboard.mcp.server.stdio.StdioServerTransport;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -115,6 +118,38 @@ public final class DemoServer {
     }
 
     /**
+     * Serves a demo server over HTTP until the JVM shuts down: Streamable HTTP at {@code /mcp} and
+     * HTTP+SSE at {@code /sse}. Prints the endpoints to standard error.
+     *
+     * @param port the port, 0 for any free one
+     * @throws IllegalStateException when the server cannot listen
+     */
+    public static void serveHttp(McpRuntime runtime, String host, int port) {
+        McpHttpServer server = new McpHttpServer(
+                create(DemoOptions.of(runtime)),
+                runtime,
+                McpHttpServerOptions.defaults().withHost(host).withPort(port));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "demo-server-stop"));
+        server.start();
+        System.err.println(
+                "demo-server: Streamable HTTP at " + server.mcpEndpoint() + ", HTTP+SSE at " + server.sseEndpoint());
+        try {
+            // Serves until the process is told to stop; the shutdown hook closes the server.
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+    }
+
+    /**
      * Runs the demo server: over stdio without arguments, over Streamable HTTP with {@code --http
      * PORT} (and {@code --host HOST}, default 127.0.0.1).
      */
@@ -132,8 +167,12 @@ public final class DemoServer {
             if (arguments.httpPort() == null) {
                 serveStdio(runtime);
             } else {
-                System.err.println("demo-server: --http is not available yet");
-                System.exit(2);
+                try {
+                    serveHttp(runtime, arguments.host(), arguments.httpPort());
+                } catch (IllegalStateException e) {
+                    System.err.println("demo-server: " + e.getMessage());
+                    System.exit(1);
+                }
             }
         }
     }

@@ -42,8 +42,13 @@ final class DemoServerCommand implements Callable<Integer> {
                 DemoServer.serveStdio(runtime);
                 return 0;
             }
-            System.err.println("demo-server: --http is not available yet");
-            return 2;
+            try {
+                DemoServer.serveHttp(runtime, host, httpPort);
+                return 0;
+            } catch (IllegalStateException e) {
+                System.err.println("demo-server: " + e.getMessage());
+                return 1;
+            }
         }
     }
 }

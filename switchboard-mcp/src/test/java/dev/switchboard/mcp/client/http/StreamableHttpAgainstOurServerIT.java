@@ -7,6 +7,7 @@ import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.client.ClientOptions;
 import dev.switchboard.mcp.client.McpClient;
 import dev.switchboard.mcp.server.McpServer;
+import dev.switchboard.mcp.server.http.HttpServerTransportOptions;
 import dev.switchboard.mcp.server.http.McpHttpServer;
 import dev.switchboard.mcp.server.http.McpHttpServerOptions;
 import dev.switchboard.mcp.server.http.ResponseMode;
@@ -46,7 +47,7 @@ class StreamableHttpAgainstOurServerIT {
         McpServer echo = McpServer.builder("echo", "1").build();
         // idle expiry runs on this clock, which only the test moves; the short timeout makes the sweep frequent
         InstantSource clock = () -> Instant.ofEpochMilli(nowMillis.get());
-        var transport = dev.switchboard.mcp.server.http.HttpTransportOptions.defaults()
+        var transport = HttpServerTransportOptions.defaults()
                 .withResponseMode(mode)
                 .withSessionIdleTimeout(Duration.ofMillis(400))
                 .withClock(clock);
