@@ -6,10 +6,14 @@ import dev.switchboard.mcp.jsonrpc.JsonRpcException;
 import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.server.McpServer;
 import dev.switchboard.mcp.server.ServerRequest;
+import dev.switchboard.mcp.server.http.McpHttpServer;
+import dev.switchboard.mcp.server.http.McpHttpServerOptions;
 import dev.switchboard.mcp.server.stdio.StdioServerTransport;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -115,6 +119,46 @@ public final class DemoServer {
     }
 
     /**
+     * Starts a demo server on Streamable HTTP at {@code /mcp} (and HTTP+SSE at {@code /sse}).
+     *
+     * @param host the address to bind, such as {@code 127.0.0.1}
+     * @param port the port; 0 picks a free one
+     * @return the started server; close it to stop
+     * @throws IllegalStateException when the server cannot listen there
+     */
+    public static McpHttpServer startHttp(McpRuntime runtime, String host, int port) {
+        McpHttpServer server = new McpHttpServer(
+                create(DemoOptions.of(runtime)),
+                runtime,
+                McpHttpServerOptions.defaults().withHost(host).withPort(port));
+        server.start();
+        return server;
+    }
+
+    /**
+     * Serves a demo server over Streamable HTTP until the JVM is asked to stop (Ctrl-C, SIGTERM).
+     * Prints the endpoint to standard error as {@code demo-server: Streamable HTTP at URL}.
+     */
+    public static void serveHttp(McpRuntime runtime, String host, int port) {
+        McpHttpServer server = startHttp(runtime, host, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        System.err.println("demo-server: Streamable HTTP at " + server.mcpEndpoint());
+        try {
+            while (!stopped.await(1, TimeUnit.HOURS)) {
+                // serving until the shutdown hook runs
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+    }
+
+    /**
      * Runs the demo server: over stdio without arguments, over Streamable HTTP with {@code --http
      * PORT} (and {@code --host HOST}, default 127.0.0.1).
      */
@@ -129,11 +173,11 @@ public final class DemoServer {
             return;
         }
         try (McpRuntime runtime = new McpRuntime()) {
-            if (arguments.httpPort() == null) {
+            Integer port = arguments.httpPort();
+            if (port == null) {
                 serveStdio(runtime);
             } else {
-                System.err.println("demo-server: --http is not available yet");
-                System.exit(2);
+                serveHttp(runtime, arguments.host(), port);
             }
         }
     }

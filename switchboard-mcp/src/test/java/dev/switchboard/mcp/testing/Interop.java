@@ -24,7 +24,8 @@ public final class Interop {
                 return p.resolve("interop");
             }
         }
-        throw new IllegalStateException("interop/package.json not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "interop/package.json not found above " + Path.of("").toAbsolutePath());
     }
 
     /**
@@ -35,8 +36,8 @@ public final class Interop {
     public static Path module(String relative) {
         Path p = dir().resolve("node_modules").resolve(relative);
         if (!Files.exists(p)) {
-            throw new IllegalStateException(p + " is missing: run `npm ci` in " + dir()
-                    + " (./switchboard test does this before the tests)");
+            throw new IllegalStateException(
+                    p + " is missing: run `npm ci` in " + dir() + " (./switchboard test does this before the tests)");
         }
         return p;
     }

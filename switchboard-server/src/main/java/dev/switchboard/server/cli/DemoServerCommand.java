@@ -38,12 +38,13 @@ final class DemoServerCommand implements Callable<Integer> {
             return 2;
         }
         try (McpRuntime runtime = new McpRuntime()) {
-            if (httpPort == null) {
+            Integer port = httpPort;
+            if (port == null) {
                 DemoServer.serveStdio(runtime);
-                return 0;
+            } else {
+                DemoServer.serveHttp(runtime, host, port);
             }
-            System.err.println("demo-server: --http is not available yet");
-            return 2;
+            return 0;
         }
     }
 }
