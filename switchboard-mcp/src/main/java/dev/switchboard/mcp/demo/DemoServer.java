@@ -121,16 +121,12 @@ public final class DemoServer {
     /**
      * Starts a demo server on Streamable HTTP at {@code /mcp} (and HTTP+SSE at {@code /sse}).
      *
-     * @param host the address to bind, such as {@code 127.0.0.1}
-     * @param port the port; 0 picks a free one
+     * @param options address, port, paths and transport settings
      * @return the started server; close it to stop
      * @throws IllegalStateException when the server cannot listen there
      */
-    public static McpHttpServer startHttp(McpRuntime runtime, String host, int port) {
-        McpHttpServer server = new McpHttpServer(
-                create(DemoOptions.of(runtime)),
-                runtime,
-                McpHttpServerOptions.defaults().withHost(host).withPort(port));
+    public static McpHttpServer startHttp(McpRuntime runtime, McpHttpServerOptions options) {
+        McpHttpServer server = new McpHttpServer(create(DemoOptions.of(runtime)), runtime, options);
         server.start();
         return server;
     }
@@ -138,15 +134,16 @@ public final class DemoServer {
     /**
      * Serves a demo server over Streamable HTTP until the JVM is asked to stop (Ctrl-C, SIGTERM).
      * Prints the endpoint to standard error as {@code demo-server: Streamable HTTP at URL}.
+     *
+     * @throws IllegalStateException when the server cannot listen there
      */
-    public static void serveHttp(McpRuntime runtime, String host, int port) {
-        McpHttpServer server = startHttp(runtime, host, port);
+    public static void serveHttp(McpRuntime runtime, McpHttpServerOptions options) {
+        McpHttpServer server = startHttp(runtime, options);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
+        }));
         System.err.println("demo-server: Streamable HTTP at " + server.mcpEndpoint());
         try {
             while (!stopped.await(1, TimeUnit.HOURS)) {
@@ -160,7 +157,8 @@ public final class DemoServer {
 
     /**
      * Runs the demo server: over stdio without arguments, over Streamable HTTP with {@code --http
-     * PORT} (and {@code --host HOST}, default 127.0.0.1).
+     * PORT} (and {@code --host HOST}, default 127.0.0.1; {@code --response-mode auto|json|sse},
+     * default auto). Exits with 2 on bad arguments.
      */
     public static void main(String[] args) {
         DemoArguments arguments;
@@ -173,11 +171,11 @@ public final class DemoServer {
             return;
         }
         try (McpRuntime runtime = new McpRuntime()) {
-            Integer port = arguments.httpPort();
-            if (port == null) {
+            McpHttpServerOptions http = arguments.httpOptions();
+            if (http == null) {
                 serveStdio(runtime);
             } else {
-                serveHttp(runtime, arguments.host(), port);
+                serveHttp(runtime, http);
             }
         }
     }

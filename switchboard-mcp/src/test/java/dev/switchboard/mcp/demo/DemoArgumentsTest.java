@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.mcp.McpRuntime;
+import dev.switchboard.mcp.server.http.McpHttpServerOptions;
+import dev.switchboard.mcp.server.http.ResponseMode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +17,20 @@ class DemoArgumentsTest {
 
         assertThat(args.httpPort()).isNull();
         assertThat(args.host()).isEqualTo("127.0.0.1");
+        assertThat(args.httpOptions()).isNull();
     }
 
     @Test
     void readsTheHttpPortAndHost() {
-        DemoArguments args = DemoArguments.parse(new String[] {"--http", "0", "--host", "localhost"});
+        DemoArguments args =
+                DemoArguments.parse(new String[] {"--http", "0", "--host", "localhost", "--response-mode", "sse"});
 
-        assertThat(args.httpPort()).isZero();
-        assertThat(args.host()).isEqualTo("localhost");
+        McpHttpServerOptions http = args.httpOptions();
+        assertThat(http).isNotNull();
+        assertThat(http.port()).isZero();
+        assertThat(http.host()).isEqualTo("localhost");
+        assertThat(http.mcpPath()).isEqualTo("/mcp");
+        assertThat(http.transport().responseMode()).isEqualTo(ResponseMode.SSE);
     }
 
     @Test
@@ -32,7 +40,9 @@ class DemoArgumentsTest {
         assertThatThrownBy(() -> DemoArguments.parse(new String[] {"--http"}))
                 .hasMessage("--http: missing (expected: a value)");
         assertThatThrownBy(() -> DemoArguments.parse(new String[] {"--verbose"}))
-                .hasMessage("argument: --verbose (expected: --http PORT or --host HOST)");
+                .hasMessage("argument: --verbose (expected: --http PORT, --host HOST or --response-mode MODE)");
+        assertThatThrownBy(() -> DemoArguments.parse(new String[] {"--response-mode", "xml"}))
+                .hasMessage("--response-mode: xml (expected: auto, json or sse)");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.switchboard.mcp.client.http.HttpTransportOptions;
 import dev.switchboard.mcp.client.http.StreamableHttpClientTransport;
 import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.server.http.McpHttpServer;
+import dev.switchboard.mcp.server.http.McpHttpServerOptions;
 import dev.switchboard.mcp.session.RequestOptions;
 import dev.switchboard.mcp.testing.Interop;
 import dev.switchboard.mcp.testing.RecordingClientHandler;
@@ -36,7 +37,7 @@ class DemoServerHttpIT {
     @BeforeAll
     static void start() {
         runtime = new McpRuntime();
-        server = DemoServer.startHttp(runtime, "127.0.0.1", 0);
+        server = DemoServer.startHttp(runtime, McpHttpServerOptions.defaults());
     }
 
     @AfterAll
