@@ -3,10 +3,11 @@ package dev.switchboard.mcp.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.server.http.McpHttpServerOptions;
 import dev.switchboard.mcp.server.http.ResponseMode;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
 
 class DemoArgumentsTest {
@@ -47,14 +48,24 @@ class DemoArgumentsTest {
 
     @Test
     void optionsRejectANegativePageSizeAndNonPositiveIntervals() {
-        try (McpRuntime runtime = new McpRuntime()) {
-            DemoOptions options = DemoOptions.of(runtime);
+        // An executor starts no thread until a task arrives, and the options never submit one.
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+        try {
+            DemoOptions options = new DemoOptions(
+                    timer,
+                    timer,
+                    Clock.systemUTC(),
+                    0,
+                    DemoOptions.DEFAULT_RESOURCE_UPDATE_INTERVAL,
+                    DemoOptions.DEFAULT_CLIENT_REQUEST_TIMEOUT);
 
             assertThatThrownBy(() -> options.withPageSize(-1)).hasMessage("pageSize: -1 (expected: >= 0)");
             assertThatThrownBy(() -> options.withResourceUpdateInterval(Duration.ZERO))
                     .hasMessage("resourceUpdateInterval: PT0S (expected: a positive duration)");
             assertThatThrownBy(() -> options.withClientRequestTimeout(Duration.ofSeconds(-1)))
                     .hasMessage("clientRequestTimeout: PT-1S (expected: a positive duration)");
+        } finally {
+            timer.shutdownNow();
         }
     }
 }
