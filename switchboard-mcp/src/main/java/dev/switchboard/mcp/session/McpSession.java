@@ -212,6 +212,14 @@ public final class McpSession implements AutoCloseable {
         }
     }
 
+    private void runOffTimer(Runnable task) {
+        try {
+            options.handlerExecutor().execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("{}: shutting down, dropped a cancellation", describe());
+        }
+    }
+
     private void onResponse(JsonRpcResponse response) {
         RequestId id = response.id();
         Pending p = id == null ? null : pending.remove(id);
@@ -397,8 +405,9 @@ public final class McpSession implements AutoCloseable {
         void onTimeout() {
             if (pending.remove(id, this)) {
                 finish();
-                sendCancelled(id, "timed out after " + timeout.toMillis() + " ms");
                 completeExceptionally(new McpTimeoutException(method, timeout));
+                // a send may block on a stuck peer: never on the timer thread every timeout shares
+                runOffTimer(() -> sendCancelled(id, "timed out after " + timeout.toMillis() + " ms"));
             }
         }
 

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * thread-safe: one reader thread per stream.
  */
 public final class LineReader {
+    private static final int RETAINED_BYTES = 64 * 1024;
+
     private final InputStream in;
     private final int maxLineBytes;
     private final byte[] chunk = new byte[64 * 1024];
@@ -43,6 +45,9 @@ public final class LineReader {
      * @throws IOException when reading fails
      */
     public Result next() throws IOException {
+        if (line.length > RETAINED_BYTES) {
+            line = new byte[RETAINED_BYTES]; // do not keep a rare huge line's buffer for the stream's life
+        }
         lineLength = 0;
         boolean oversized = false;
         while (true) {

@@ -48,7 +48,7 @@ final class ChildShutdown {
 
     /** Records a transport that closed without ever running a process. */
     void markClosedWithoutProcess(@Nullable TransportException reason) {
-        closedReason = reason;
+        closedReason = reason != null ? reason : new TransportException(description + ": closed");
         stopped.complete(null);
     }
 
@@ -79,6 +79,12 @@ final class ChildShutdown {
             if (reason == Reason.EXIT) {
                 cause = exited(child.process);
                 log.warn("{}", cause.getMessage());
+            }
+        } catch (RuntimeException e) {
+            // the listener must hear of the close whatever went wrong here
+            log.warn("{}: stopping the process failed", description, e);
+            if (reason != Reason.CLOSE && cause == null) {
+                cause = new TransportException(description + ": the process ended; stopping it failed", e);
             }
         } finally {
             closedReason = cause != null ? cause : new TransportException(description + ": closed");

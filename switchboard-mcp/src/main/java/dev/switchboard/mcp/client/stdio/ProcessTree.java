@@ -108,7 +108,15 @@ final class ProcessTree {
         }
     }
 
+    /**
+     * Whether a member still runs. The child counts until the JVM has reaped it, so that none of
+     * ours is left a zombie; a descendant counts until it is dead, since reaping it is its parent's
+     * or init's business.
+     */
     private boolean isRunning(ProcessHandle handle) {
+        if (handle.pid() == process.pid()) {
+            return process.isAlive();
+        }
         return handle.isAlive() && !sessions.isZombie(handle.pid());
     }
 

@@ -8,7 +8,10 @@ import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.client.ClientOptions;
 import dev.switchboard.mcp.client.McpClient;
 import dev.switchboard.mcp.client.stdio.fixtures.EchoStdioServer;
+import dev.switchboard.mcp.demo.DemoServer;
 import dev.switchboard.mcp.jsonrpc.JsonRpcNotification;
+import dev.switchboard.mcp.jsonrpc.JsonRpcRequest;
+import dev.switchboard.mcp.jsonrpc.RequestId;
 import dev.switchboard.mcp.session.IncomingHandler;
 import dev.switchboard.mcp.session.IncomingRequest;
 import dev.switchboard.mcp.session.McpSession;
@@ -65,6 +68,19 @@ class StdioClientTransportIT {
 
         assertThat(client.serverInfo().path("name").asString()).isEqualTo("echo-fixture");
         assertThat(result.path("structuredContent").path("text").asString()).isEqualTo("hello");
+    }
+
+    @Test
+    void interoperatesWithTheDemoServer() {
+        StdioServerParameters demo = javaMain(DemoServer.class.getName()).build();
+        McpClient client = connect(transport(demo));
+
+        JsonNode result = client.callTool("echo", args("message", "over stdio"));
+
+        assertThat(client.listAllTools())
+                .extracting(tool -> tool.path("name").asString())
+                .contains("echo");
+        assertThat(result.path("content").path(0).path("text").asString()).isEqualTo("over stdio");
     }
 
     @Test
@@ -215,6 +231,34 @@ class StdioClientTransportIT {
         await().atMost(PATIENCE).until(() -> isGone(children.get(0)));
     }
 
+    @ParameterizedTest(name = "grandchild in a session of its own: {0}")
+    @ValueSource(booleans = {false, true})
+    void closeStopsWhatANodeWrapperSpawned(boolean detached) {
+        // what npx does: a Node process whose child does the work; it reports the child's pid over
+        // the protocol, then ignores its stdin
+        String script = "const c = require('child_process').spawn('sleep', ['300'], {stdio: 'ignore', detached: "
+                + detached + "});"
+                + "console.log(JSON.stringify({jsonrpc: '2.0', method: 'spawned', params: {pid: c.pid}}));"
+                + "setInterval(() => {}, 1000);";
+        StdioClientTransport transport = transport(StdioServerParameters.builder("node")
+                .args("-e", script)
+                .shutdownGraces(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(1))
+                .build());
+        RecordingListener listener = new RecordingListener();
+        transport.start(listener);
+        long pid = transport.pid().orElseThrow();
+        await().atMost(PATIENCE).until(() -> !listener.messages.isEmpty());
+        long grandchild = ((JsonRpcNotification) listener.messages.get(0))
+                .params()
+                .path("pid")
+                .asLong();
+
+        transport.close();
+
+        assertThat(isReaped(pid)).isTrue();
+        await().atMost(PATIENCE).until(() -> isGone(grandchild));
+    }
+
     @Test
     void stopsWhatACrashedServerLeftRunning() throws Exception {
         StdioClientTransport transport = transport(fixture("--spawn-child").build());
@@ -299,10 +343,12 @@ class StdioClientTransportIT {
     }
 
     @Test
-    void rejectsSendsAfterCloseAndClosesOnce() throws Exception {
+    void closesOnceLettingTheServerExitWhenItsStdinClosesAndRejectsSendsAfterwards() throws Exception {
         StdioClientTransport transport = transport(fixture().build());
         RecordingListener listener = new RecordingListener();
         transport.start(listener);
+        transport.send(new JsonRpcRequest(RequestId.of(1), "ping", null), null);
+        await().atMost(PATIENCE).until(() -> !listener.messages.isEmpty());
 
         transport.close();
         transport.close();
@@ -317,11 +363,15 @@ class StdioClientTransportIT {
     // ---- helpers
 
     private StdioServerParameters.Builder fixture(String... flags) {
+        return javaMain(EchoStdioServer.class.getName()).args(flags);
+    }
+
+    /** A JVM running {@code mainClass} from the test classpath, tuned to start fast. */
+    private static StdioServerParameters.Builder javaMain(String mainClass) {
         String java = ProcessHandle.current().info().command().orElseThrow();
         return StdioServerParameters.builder(java)
                 .args("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m")
-                .args("-cp", System.getProperty("java.class.path"), EchoStdioServer.class.getName())
-                .args(flags);
+                .args("-cp", System.getProperty("java.class.path"), mainClass);
     }
 
     private StdioClientTransport transport(StdioServerParameters parameters) {
