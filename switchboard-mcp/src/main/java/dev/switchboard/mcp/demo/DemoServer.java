@@ -132,19 +132,24 @@ public final class DemoServer {
     }
 
     /**
-     * Serves a demo server over Streamable HTTP until the JVM is asked to stop (Ctrl-C, SIGTERM).
-     * Prints the endpoint to standard error as {@code demo-server: Streamable HTTP at URL}.
+     * Serves a demo server over HTTP until the JVM is asked to stop (Ctrl-C, SIGTERM). Prints the
+     * endpoints to standard error, one a line: {@code demo-server: Streamable HTTP at URL} and {@code
+     * demo-server: HTTP+SSE at URL}.
      *
      * @throws IllegalStateException when the server cannot listen there
      */
     public static void serveHttp(McpRuntime runtime, McpHttpServerOptions options) {
         McpHttpServer server = startHttp(runtime, options);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "demo-server-stop"));
         System.err.println("demo-server: Streamable HTTP at " + server.mcpEndpoint());
+        System.err.println("demo-server: HTTP+SSE at " + server.sseEndpoint());
         try {
             while (!stopped.await(1, TimeUnit.HOURS)) {
                 // serving until the shutdown hook runs
@@ -158,7 +163,7 @@ public final class DemoServer {
     /**
      * Runs the demo server: over stdio without arguments, over Streamable HTTP with {@code --http
      * PORT} (and {@code --host HOST}, default 127.0.0.1; {@code --response-mode auto|json|sse},
-     * default auto). Exits with 2 on bad arguments.
+     * default auto). Exits with 2 on bad arguments, 1 when HTTP cannot listen.
      */
     public static void main(String[] args) {
         DemoArguments arguments;
@@ -177,6 +182,9 @@ public final class DemoServer {
             } else {
                 serveHttp(runtime, http);
             }
+        } catch (IllegalStateException e) {
+            System.err.println("demo-server: " + e.getMessage());
+            System.exit(1);
         }
     }
 }

@@ -60,6 +60,9 @@ final class DemoServerCommand implements Callable<Integer> {
                                 .withTransport(defaults.transport().withResponseMode(responseMode)));
             }
             return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("demo-server: " + e.getMessage());
+            return 1;
         }
     }
 }
