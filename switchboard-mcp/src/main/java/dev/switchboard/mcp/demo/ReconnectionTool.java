@@ -1,5 +1,6 @@
 package dev.switchboard.mcp.demo;
 
+import dev.switchboard.mcp.server.http.StreamableHttpHandler;
 import java.time.Duration;
 
 /**
@@ -21,6 +22,7 @@ final class ReconnectionTool {
                         + " (Last-Event-ID) to receive the result.",
                 Schemas.empty(),
                 call -> {
+                    StreamableHttpHandler.closeSseStream(call.incoming());
                     call.pause(Duration.ofMillis(100));
                     return Content.textResult(TEXT);
                 });

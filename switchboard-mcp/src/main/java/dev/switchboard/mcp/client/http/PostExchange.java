@@ -213,15 +213,16 @@ final class PostExchange {
         }
         try (HttpCalls.Registration r = track(response.body())) {
             int status = response.statusCode();
-            if (McpEndpoint.isExpiry(status, state)) {
+            if (status == 404 && state.sessionId() != null) {
                 throw new SessionExpiredException(
                         endpoint.owner() + ": the session expired while the response to" + " request " + label
                                 + " was streaming; the request was not retried because it may have run",
                         null);
             }
-            if (status == 405) {
+            if (status / 100 == 4 && status != 408 && status != 429) {
                 throw new TransportException(endpoint.owner() + ": response stream of request " + label + ": "
-                        + at.reason() + ", and the server does not support resuming it (GET answered 405)");
+                        + at.reason() + ", and the server refused to resume it: "
+                        + Bodies.statusWithSnippet(status, response.body()));
             }
             if (status != 200 || !Bodies.mediaType(response).equals(McpEndpoint.EVENT_STREAM)) {
                 return new Break(

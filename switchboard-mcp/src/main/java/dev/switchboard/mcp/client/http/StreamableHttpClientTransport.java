@@ -6,18 +6,18 @@ import dev.switchboard.mcp.jsonrpc.JsonRpcNotification;
 import dev.switchboard.mcp.jsonrpc.JsonRpcRequest;
 import dev.switchboard.mcp.jsonrpc.RequestId;
 import dev.switchboard.mcp.protocol.McpMethods;
-import dev.switchboard.mcp.transport.SessionExpiredException;
 import dev.switchboard.mcp.transport.Transport;
 import dev.switchboard.mcp.transport.TransportException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,10 +60,7 @@ public final class StreamableHttpClientTransport implements Transport {
 
     /** What exists once started. */
     private record Parts(
-            McpEndpoint endpoint,
-            SessionReinitializer reinitializer,
-            ServerEventStream serverStream,
-            SerialLane lane) {}
+            McpEndpoint endpoint, SessionReinitializer reinitializer, OneWayPost oneWay, SerialLane lane) {}
 
     /** A transport to {@code options.endpoint()}; nothing is sent until {@link #start}. */
     public StreamableHttpClientTransport(McpRuntime runtime, HttpTransportOptions options) {
@@ -98,7 +95,7 @@ public final class StreamableHttpClientTransport implements Transport {
             onReinitialized.run();
         });
         SerialLane lane = new SerialLane(runtime.virtualThreads(), options.maxQueuedMessages(), description);
-        parts = new Parts(endpoint, reinitializer, serverStream, lane);
+        parts = new Parts(endpoint, reinitializer, new OneWayPost(endpoint, reinitializer, serverStream), lane);
     }
 
     @Override
@@ -131,9 +128,9 @@ public final class StreamableHttpClientTransport implements Transport {
             }
             case JsonRpcNotification notification -> {
                 abortCancelled(notification);
-                p.lane().submit(() -> postOther(p, message));
+                p.lane().submit(() -> p.oneWay().post(message));
             }
-            default -> p.lane().submit(() -> postOther(p, message));
+            default -> p.lane().submit(() -> p.oneWay().post(message));
         }
     }
 
@@ -239,76 +236,23 @@ public final class StreamableHttpClientTransport implements Transport {
         }
     }
 
-    private void postOther(Parts p, JsonRpcMessage message) {
-        if (closed.get()) {
-            return;
-        }
-        try {
-            RemoteSession.State sent = session.current();
-            int status = postOnce(p.endpoint(), message, sent);
-            if (McpEndpoint.isExpiry(status, sent)) {
-                if (!p.reinitializer().recover(sent)) {
-                    throw new TransportException(description + ": the session expired and could not be"
-                            + " re-initialized (" + p.reinitializer().lastFailure() + "); a message was dropped");
-                }
-                RemoteSession.State fresh = session.current();
-                status = postOnce(p.endpoint(), message, fresh);
-                if (McpEndpoint.isExpiry(status, fresh)) {
-                    throw new SessionExpiredException(
-                            description + ": the session expired again right after re-initialization; a "
-                                    + kind(message) + " was not delivered",
-                            null);
-                }
-            }
-            if (status / 100 != 2) {
-                return;
-            }
-            if (message instanceof JsonRpcNotification n && McpMethods.INITIALIZED.equals(n.method())) {
-                p.serverStream().start();
-            }
-        } catch (TransportException e) {
-            p.endpoint().inbound().sendFailed(message, e);
-        } catch (IOException e) {
-            p.endpoint().inbound().sendFailed(message, new TransportException(description + ": POST failed: " + e, e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Posts a notification or response; returns the status, throwing for errors other than expiry. */
-    private int postOnce(McpEndpoint endpoint, JsonRpcMessage message, RemoteSession.State state)
-            throws IOException, InterruptedException {
-        HttpResponse<InputStream> response =
-                calls.send(endpoint.post(runtime.codec().encode(message), state));
-        try (HttpCalls.Registration r = calls.track(response.body())) {
-            int status = response.statusCode();
-            if (status / 100 != 2 && !McpEndpoint.isExpiry(status, state)) {
-                throw endpoint.httpError("POST of a " + kind(message), status, response.body());
-            }
-            Bodies.drain(response.body(), options.maxMessageBytes());
-            return status;
-        }
-    }
-
-    private static String kind(JsonRpcMessage message) {
-        return message instanceof JsonRpcNotification n ? "notification " + n.method() : "response";
-    }
-
     private void deleteSession(McpEndpoint endpoint) {
         RemoteSession.State state = session.current();
         if (state.sessionId() == null) {
             return;
         }
+        CompletableFuture<HttpResponse<Void>> deleting =
+                runtime.httpClient().sendAsync(endpoint.delete(state), HttpResponse.BodyHandlers.discarding());
         try {
-            HttpResponse<Void> response = runtime.httpClient()
-                    .sendAsync(endpoint.delete(state), HttpResponse.BodyHandlers.discarding())
-                    .get(options.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<Void> response = deleting.get(options.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() / 100 != 2 && response.statusCode() != 405 && response.statusCode() != 404) {
                 log.debug("{}: DELETE of the session answered {}", description, response.statusCode());
             }
         } catch (InterruptedException e) {
+            deleting.cancel(true);
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
+        } catch (ExecutionException | TimeoutException e) {
+            deleting.cancel(true);
             log.debug("{}: DELETE of the session failed: {}", description, e.toString());
         }
     }

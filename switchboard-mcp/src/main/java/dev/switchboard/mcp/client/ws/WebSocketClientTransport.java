@@ -27,12 +27,14 @@ import org.slf4j.LoggerFactory;
  * MCP over a WebSocket, with the JDK client from the runtime's shared {@link
  * java.net.http.HttpClient}: subprotocol {@code mcp}, one JSON-RPC message per text message (its
  * frames joined, bounded in size). Sends are chained so that one text message is written at a time,
- * in the order of {@link #send}; optional pings detect a dead peer. {@link #close} runs the close
+ * in the order of {@link #send}; optional pings detect a dead peer (no pong for three intervals). {@link #close} runs the close
  * handshake within a bound. Thread-safe.
  */
 public final class WebSocketClientTransport implements Transport {
     private static final Logger log = LoggerFactory.getLogger(WebSocketClientTransport.class);
     private static final long SLACK_MILLIS = 1000;
+    /** Ping intervals in a row without a pong after which the peer counts as dead. */
+    static final int MAX_MISSED_PONGS = 3;
 
     private final McpRuntime runtime;
     private final WebSocketOptions options;
@@ -46,6 +48,7 @@ public final class WebSocketClientTransport implements Transport {
     private volatile @Nullable FrameReceiver receiver;
     private volatile @Nullable ScheduledFuture<?> pinger;
     private volatile long pongsAtLastPing = -1;
+    private volatile int missedPongs;
 
     /** A transport to {@code options.uri()}; nothing happens until {@link #start}. */
     public WebSocketClientTransport(McpRuntime runtime, WebSocketOptions options) {
@@ -161,9 +164,11 @@ public final class WebSocketClientTransport implements Transport {
             return;
         }
         long pongs = frames.pongs();
-        if (pongsAtLastPing >= 0 && pongs == pongsAtLastPing) {
+        missedPongs = pongs == pongsAtLastPing ? missedPongs + 1 : 0;
+        if (missedPongs >= MAX_MISSED_PONGS) {
             ws.abort();
-            frames.closed(new TransportException(description + ": no pong within " + options.pingInterval()));
+            frames.closed(new TransportException(description + ": no pong for " + MAX_MISSED_PONGS
+                    + " ping intervals of " + options.pingInterval()));
             return;
         }
         pongsAtLastPing = pongs;

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  *     frames (default 4 Mi)
  * @param connectTimeout how long the opening handshake may take (default 10 s)
  * @param closeTimeout how long {@code close()} waits for the server's close frame (default 5 s)
- * @param pingInterval how often a ping is sent; a ping not answered by a pong before the next one
- *     closes the transport as dead; {@code null} sends none (default 30 s)
+ * @param pingInterval how often a ping is sent; when no pong arrives for three intervals in a row
+ *     the transport closes as dead; {@code null} sends none (default 30 s)
  * @param maxQueuedMessages the most messages waiting to be written (default 10,000)
  */
 public record WebSocketOptions(

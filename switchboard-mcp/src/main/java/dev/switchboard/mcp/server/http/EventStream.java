@@ -3,8 +3,8 @@ package dev.switchboard.mcp.server.http;
 import dev.switchboard.mcp.jsonrpc.JsonRpcMessage;
 import dev.switchboard.mcp.jsonrpc.JsonRpcResponse;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -48,9 +48,8 @@ final class EventStream {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Event> pending = new ArrayDeque<>();
-    private final ArrayDeque<Event> taken = new ArrayDeque<>();
+    private final ReplayLog taken;
     private long nextSeq = 1;
-    private long highestTaken;
     private long generation;
     private boolean attached;
     private boolean finished;
@@ -60,6 +59,7 @@ final class EventStream {
         this.number = number;
         this.capacity = capacity;
         this.owner = owner;
+        this.taken = new ReplayLog(capacity);
     }
 
     /** The stream's number within its session; part of every event id. */
@@ -85,7 +85,7 @@ final class EventStream {
         lock.lock();
         try {
             Event first = pending.peekFirst();
-            return eventId(first != null ? first.seq() - 1 : highestTaken);
+            return eventId(first != null ? first.seq() - 1 : taken.highest());
         } finally {
             lock.unlock();
         }
@@ -220,27 +220,24 @@ final class EventStream {
     }
 
     private void requeueTakenAfter(long seq) {
-        Event oldest = taken.peekFirst();
-        if (oldest != null && oldest.seq() > seq + 1) {
-            log.warn(
-                    "{} stream {}: cannot replay events {} to {} (expected: within the last {} events)",
-                    owner,
-                    number,
-                    seq + 1,
-                    oldest.seq() - 1,
-                    capacity);
-        }
-        TreeMap<Long, Event> merged = new TreeMap<>();
-        for (Event e : taken) {
-            if (e.seq() > seq) {
-                merged.put(e.seq(), e);
-            }
-        }
-        for (Event e : pending) {
-            merged.putIfAbsent(e.seq(), e);
-        }
+        var next = new ArrayList<>(taken.resumeAfter(seq, pending, owner + " stream " + number));
         pending.clear();
-        pending.addAll(merged.values());
+        pending.addAll(next);
+    }
+
+    /**
+     * Makes the current writer end its response (its {@link #take} returns {@link #REPLACED}) while
+     * the stream goes on; a client resumes it with {@code Last-Event-ID}.
+     */
+    void release() {
+        lock.lock();
+        try {
+            generation++;
+            attached = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The writer of generation {@code gen} went away (its client disconnected). */
@@ -293,7 +290,7 @@ final class EventStream {
                 }
                 Event e = pending.pollFirst();
                 if (e != null) {
-                    record(e);
+                    taken.record(e);
                     return e;
                 }
                 if (finished) {
@@ -306,17 +303,6 @@ final class EventStream {
             }
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void record(Event e) {
-        if (e.seq() <= highestTaken) {
-            return;
-        }
-        highestTaken = e.seq();
-        taken.addLast(e);
-        if (taken.size() > capacity) {
-            taken.removeFirst();
         }
     }
 

@@ -42,6 +42,16 @@ final class HttpReplies {
         json(response, callback, status, codec.encode(JsonRpcResponse.failure(id, error)));
     }
 
+    /** 404 for a session id that is not (or no longer) known. */
+    void sessionNotFound(Response response, Callback callback, String howToStartOver) {
+        error(
+                response,
+                callback,
+                404,
+                "Session not found: the session expired or was closed (expected: an open" + " session; "
+                        + howToStartOver + ")");
+    }
+
     /** A status with a JSON-RPC error response without id, code {@link #TRANSPORT_ERROR}. */
     void error(Response response, Callback callback, int status, String message) {
         error(response, callback, status, null, JsonRpcError.of(TRANSPORT_ERROR, message));

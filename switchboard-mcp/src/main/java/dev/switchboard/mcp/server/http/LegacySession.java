@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class LegacySession implements Transport, SessionRegistry.Entry {
     private final String id;
-    private final HttpTransportOptions options;
+    private final HttpServerTransportOptions options;
     private final Consumer<LegacySession> onClosed;
     private final EventStream stream;
     private final AtomicInteger activeRequests = new AtomicInteger();
@@ -26,7 +26,7 @@ final class LegacySession implements Transport, SessionRegistry.Entry {
     private volatile @Nullable Listener listener;
     private volatile @Nullable McpSession session;
 
-    LegacySession(String id, HttpTransportOptions options, Consumer<LegacySession> onClosed) {
+    LegacySession(String id, HttpServerTransportOptions options, Consumer<LegacySession> onClosed) {
         this.id = id;
         this.options = options;
         this.onClosed = onClosed;

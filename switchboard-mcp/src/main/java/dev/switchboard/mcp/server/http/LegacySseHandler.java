@@ -3,7 +3,6 @@ package dev.switchboard.mcp.server.http;
 import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.jsonrpc.Decoded;
 import dev.switchboard.mcp.jsonrpc.DecodedPayload;
-import dev.switchboard.mcp.jsonrpc.JsonRpcError;
 import dev.switchboard.mcp.jsonrpc.JsonRpcResponse;
 import dev.switchboard.mcp.server.ServerSessionFactory;
 import dev.switchboard.mcp.session.McpSession;
@@ -37,11 +36,12 @@ public final class LegacySseHandler extends Handler.Abstract {
 
     private final ServerSessionFactory factory;
     private final McpRuntime runtime;
-    private final HttpTransportOptions options;
+    private final HttpServerTransportOptions options;
     private final String messagePath;
     private final SessionRegistry<LegacySession> sessions;
     private final RequestGuard guard;
     private final HttpReplies replies;
+    private final PostBodyReader bodies;
 
     /**
      * A handler that opens sessions with {@code factory}.
@@ -52,7 +52,7 @@ public final class LegacySseHandler extends Handler.Abstract {
      * @param messagePath the path of the message endpoint within the context, such as {@code /message}
      */
     public LegacySseHandler(
-            ServerSessionFactory factory, McpRuntime runtime, HttpTransportOptions options, String messagePath) {
+            ServerSessionFactory factory, McpRuntime runtime, HttpServerTransportOptions options, String messagePath) {
         super(InvocationType.BLOCKING);
         if (!messagePath.startsWith("/")) {
             throw new IllegalArgumentException("messagePath: " + messagePath + " (expected: a path starting with /)");
@@ -64,6 +64,7 @@ public final class LegacySseHandler extends Handler.Abstract {
         this.sessions = new SessionRegistry<>(options, runtime, "HTTP+SSE");
         this.guard = new RequestGuard(options);
         this.replies = new HttpReplies(runtime.codec());
+        this.bodies = new PostBodyReader(options.maxRequestBodyBytes(), runtime.codec(), replies);
     }
 
     /** The number of open sessions. */
@@ -173,12 +174,7 @@ public final class LegacySseHandler extends Handler.Abstract {
         }
         LegacySession session = sessions.get(id);
         if (session == null) {
-            replies.error(
-                    response,
-                    callback,
-                    404,
-                    "Session not found: the session expired or was closed"
-                            + " (expected: an open session; open a new SSE stream)");
+            replies.sessionNotFound(response, callback, "open a new SSE stream");
             return;
         }
         session.begin();
@@ -191,22 +187,8 @@ public final class LegacySseHandler extends Handler.Abstract {
 
     private void deliver(LegacySession session, Request request, Response response, Callback callback)
             throws IOException {
-        byte[] body = guard.readBody(request);
-        if (body == null) {
-            replies.error(
-                    response,
-                    callback,
-                    413,
-                    null,
-                    JsonRpcError.of(
-                            JsonRpcError.INVALID_REQUEST,
-                            "Request body too large: more than " + guard.maxBodyBytes() + " bytes (expected: at most "
-                                    + guard.maxBodyBytes() + " bytes)"));
-            return;
-        }
-        DecodedPayload payload = runtime.codec().decode(body);
-        if (!payload.batch() && payload.items().get(0) instanceof Decoded.Invalid invalid) {
-            replies.error(response, callback, 400, invalid.id(), invalid.error());
+        DecodedPayload payload = bodies.read(request, response, callback);
+        if (payload == null) {
             return;
         }
         for (Decoded d : payload.items()) {

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class McpHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(McpHttpServer.class);
+    private static final int ACCEPT_QUEUE = 1024;
 
     private final McpHttpServerOptions options;
     private final StreamableHttpHandler streamable;
@@ -74,6 +75,8 @@ public final class McpHttpServer implements AutoCloseable {
             ServerConnector connector = new ServerConnector(s, 1, 1);
             connector.setHost(options.host());
             connector.setPort(options.port());
+            // The JDK's default backlog is 50: a burst of new connections beyond it gets reset.
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
             s.addConnector(connector);
             PathRouter paths = new PathRouter();
             paths.route(options.mcpPath(), streamable);

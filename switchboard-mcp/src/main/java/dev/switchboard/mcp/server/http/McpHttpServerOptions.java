@@ -22,7 +22,7 @@ public record McpHttpServerOptions(
         String mcpPath,
         String ssePath,
         String messagePath,
-        HttpTransportOptions transport,
+        HttpServerTransportOptions transport,
         Duration stopTimeout) {
 
     /** Checks every field. */
@@ -48,7 +48,13 @@ public record McpHttpServerOptions(
     /** The defaults listed on the fields. */
     public static McpHttpServerOptions defaults() {
         return new McpHttpServerOptions(
-                "127.0.0.1", 0, "/mcp", "/sse", "/message", HttpTransportOptions.defaults(), Duration.ofSeconds(5));
+                "127.0.0.1",
+                0,
+                "/mcp",
+                "/sse",
+                "/message",
+                HttpServerTransportOptions.defaults(),
+                Duration.ofSeconds(5));
     }
 
     /** These options with another address to bind. */
@@ -62,7 +68,7 @@ public record McpHttpServerOptions(
     }
 
     /** These options with other transport settings. */
-    public McpHttpServerOptions withTransport(HttpTransportOptions value) {
+    public McpHttpServerOptions withTransport(HttpServerTransportOptions value) {
         return new McpHttpServerOptions(host, port, mcpPath, ssePath, messagePath, value, stopTimeout);
     }
 

@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PostExchange {
     private static final Logger log = LoggerFactory.getLogger(PostExchange.class);
-    private static final long RETRY_MILLIS = 2000;
 
     private final StreamableSession session;
     private final EventStream stream;
@@ -37,10 +36,11 @@ final class PostExchange {
     private final @Nullable RequestId singleId;
     private final boolean relatedAllowed;
     private final boolean streamAtOnce;
-    private final HttpTransportOptions options;
+    private final HttpServerTransportOptions options;
     private final HttpReplies replies;
     private final JsonRpcCodec codec;
     private final AtomicInteger answered = new AtomicInteger();
+    private final long gen;
 
     /**
      * @param expected how many responses the answer holds (requests plus invalid elements answered)
@@ -64,6 +64,8 @@ final class PostExchange {
         this.singleId = singleId;
         this.relatedAllowed = accept.eventStream() && mode != ResponseMode.JSON;
         this.streamAtOnce = accept.eventStream() && (!accept.json() || mode == ResponseMode.SSE);
+        // Attached from the start, so that closeConnection works even before serve runs.
+        this.gen = stream.attach(null);
     }
 
     /**
@@ -85,6 +87,20 @@ final class PostExchange {
         }
     }
 
+    /**
+     * Ends the HTTP response that carries this answer, which becomes (or stays) an SSE stream, before the
+     * answer is complete; the client gets the rest by resuming with {@code Last-Event-ID}.
+     *
+     * @return false when the answer cannot stream (the client or the mode wants JSON)
+     */
+    boolean closeConnection() {
+        if (!relatedAllowed) {
+            return false;
+        }
+        stream.release();
+        return true;
+    }
+
     /** The session closed: the answer ends now. */
     void abort() {
         stream.close();
@@ -92,32 +108,30 @@ final class PostExchange {
 
     /** Writes the answer, blocking until every response is written or the client goes away. */
     void serve(Response response, Callback callback) {
-        long gen = stream.attach(null);
         SseWriter sse = new SseWriter(response, codec, options.writeTimeout(), true);
         List<EventStream.Event> held = new ArrayList<>(batch ? expected : 1);
         try {
             if (streamAtOnce) {
                 startStream(sse, stream.cursor(), held);
-            } else if (!answerOrSwitch(sse, gen, held, response, callback)) {
+            } else if (!answerOrSwitch(sse, held, response, callback)) {
                 return;
             }
         } catch (IOException | TimeoutException e) {
-            disconnected(gen, callback, e);
+            disconnected(callback, e);
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            disconnected(gen, callback, e);
+            disconnected(callback, e);
             return;
         }
-        finishStream(sse, gen, callback);
+        finishStream(sse, callback);
     }
 
     /**
      * Waits for the first thing to send. Answers with JSON and returns false when all responses come
      * before anything else; otherwise opens the stream, writes what was held, and returns true.
      */
-    private boolean answerOrSwitch(
-            SseWriter sse, long gen, List<EventStream.Event> held, Response response, Callback callback)
+    private boolean answerOrSwitch(SseWriter sse, List<EventStream.Event> held, Response response, Callback callback)
             throws IOException, TimeoutException, InterruptedException {
         long keepAliveNanos = options.keepAliveInterval().toNanos();
         while (true) {
@@ -129,7 +143,13 @@ final class PostExchange {
                     sse.keepAlive();
                     return true;
                 }
-            } else if (e.isEnd() || e.isReplaced()) {
+            } else if (e.isReplaced()) {
+                // closeConnection: open the stream so the client gets an event id to resume from, then end.
+                startStream(sse, firstCursor(held), held);
+                sse.end();
+                callback.succeeded();
+                return false;
+            } else if (e.isEnd()) {
                 answerJson(held, response, callback);
                 return false;
             } else if (e.message() instanceof JsonRpcResponse) {
@@ -151,7 +171,7 @@ final class PostExchange {
         session.track(stream);
         sse.open();
         if (session.protocolVersion().compareTo(ProtocolVersion.V2025_11_25) >= 0) {
-            sse.priming(primingId, RETRY_MILLIS);
+            sse.priming(primingId);
         }
         for (EventStream.Event h : held) {
             sse.message(stream.eventId(h), Objects.requireNonNull(h.message()));
@@ -176,7 +196,7 @@ final class PostExchange {
         replies.json(response, callback, 200, body);
     }
 
-    private void finishStream(SseWriter sse, long gen, Callback callback) {
+    private void finishStream(SseWriter sse, Callback callback) {
         SseWriter.Outcome outcome = sse.drain(stream, gen, options.keepAliveInterval());
         switch (outcome) {
             case COMPLETED -> {
@@ -184,11 +204,11 @@ final class PostExchange {
                 callback.succeeded();
             }
             case CLOSED, REPLACED -> callback.succeeded();
-            case DISCONNECTED -> disconnected(gen, callback, Objects.requireNonNull(sse.failure()));
+            case DISCONNECTED -> disconnected(callback, Objects.requireNonNull(sse.failure()));
         }
     }
 
-    private void disconnected(long gen, Callback callback, Throwable cause) {
+    private void disconnected(Callback callback, Throwable cause) {
         stream.detach(gen);
         if (stream.isComplete()) {
             session.untrack(stream);

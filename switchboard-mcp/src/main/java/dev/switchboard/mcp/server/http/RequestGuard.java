@@ -1,7 +1,5 @@
 package dev.switchboard.mcp.server.http;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import org.eclipse.jetty.http.HttpHeader;
@@ -10,19 +8,16 @@ import org.eclipse.jetty.server.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The checks every request passes before a transport looks at it: {@code Host} and {@code Origin}
- * against the allow lists (DNS rebinding protection), and the bounded read of a POST body.
- * Thread-safe.
+ * The check every request passes before a transport looks at it: {@code Host} and {@code Origin}
+ * against the allow lists (DNS rebinding protection). Thread-safe.
  */
 final class RequestGuard {
     private final AllowedHosts hosts;
     private final AllowedOrigins origins;
-    private final int maxBodyBytes;
 
-    RequestGuard(HttpTransportOptions options) {
+    RequestGuard(HttpServerTransportOptions options) {
         this.hosts = options.allowedHosts();
         this.origins = options.allowedOrigins();
-        this.maxBodyBytes = options.maxRequestBodyBytes();
     }
 
     /** Why the request is forbidden, or {@code null} when its host and origin are allowed. */
@@ -37,28 +32,6 @@ final class RequestGuard {
             return "Forbidden: Origin: " + origin + " (expected: one of " + origins + ")";
         }
         return null;
-    }
-
-    /** The largest body {@link #readBody} accepts. */
-    int maxBodyBytes() {
-        return maxBodyBytes;
-    }
-
-    /**
-     * Reads the whole request body, at most {@link #maxBodyBytes()}.
-     *
-     * @return the body, or {@code null} when it is larger than the limit (what was read is discarded)
-     * @throws IOException when the client fails while sending
-     */
-    byte @Nullable [] readBody(Request request) throws IOException {
-        long declared = request.getLength();
-        if (declared > maxBodyBytes) {
-            return null;
-        }
-        try (InputStream in = Request.asInputStream(request)) {
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
-            return body.length > maxBodyBytes ? null : body;
-        }
     }
 
     private static @Nullable String host(Request request) {

@@ -42,12 +42,12 @@ final class SessionRegistry<S extends SessionRegistry.Entry> {
     private final Map<String, S> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
-    private final HttpTransportOptions options;
+    private final HttpServerTransportOptions options;
     private final McpRuntime runtime;
     private final String kind;
     private volatile @Nullable ScheduledFuture<?> sweeper;
 
-    SessionRegistry(HttpTransportOptions options, McpRuntime runtime, String kind) {
+    SessionRegistry(HttpServerTransportOptions options, McpRuntime runtime, String kind) {
         this.options = options;
         this.runtime = runtime;
         this.kind = kind;

@@ -11,16 +11,18 @@ import dev.switchboard.mcp.server.ServerSessionFactory;
  * @param runtime threads and codec
  * @param options the endpoint's settings
  * @param sessions the endpoint's open sessions
- * @param guard host, origin and body checks
+ * @param guard host and origin checks
  * @param replies writes short HTTP answers
+ * @param bodies reads POST bodies
  */
 record StreamableContext(
         ServerSessionFactory factory,
         McpRuntime runtime,
-        HttpTransportOptions options,
+        HttpServerTransportOptions options,
         SessionRegistry<StreamableSession> sessions,
         RequestGuard guard,
-        HttpReplies replies) {
+        HttpReplies replies,
+        PostBodyReader bodies) {
 
     JsonRpcCodec codec() {
         return runtime.codec();

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 final class StreamableGet {
     private static final Logger log = LoggerFactory.getLogger(StreamableGet.class);
-    private static final long RETRY_MILLIS = 2000;
 
     private final StreamableContext ctx;
 
@@ -79,28 +78,18 @@ final class StreamableGet {
         }
         StreamableSession session = ctx.sessions().get(id);
         if (session == null) {
-            ctx.replies()
-                    .error(
-                            response,
-                            callback,
-                            404,
-                            "Session not found: the session expired or was closed"
-                                    + " (expected: an open session; send initialize to start a new one)");
+            ctx.replies().sessionNotFound(response, callback, "send initialize to start a new one");
         }
         return session;
     }
 
     private void stream(StreamableSession session, Request request, Response response, Callback callback) {
-        EventStream stream = session.standalone();
-        long gen = -1;
         Cursor cursor = Cursor.parse(request.getHeaders().get(McpHeaders.LAST_EVENT_ID));
         EventStream resumed = cursor == null ? null : session.stream(cursor.stream());
-        if (resumed != null) {
-            stream = resumed;
-            gen = stream.attach(Objects.requireNonNull(cursor).seq());
-        } else {
-            gen = stream.attachIfFree();
-        }
+        EventStream stream = resumed != null ? resumed : session.standalone();
+        // Resuming takes the stream over from a writer that may not have noticed its client left.
+        long gen =
+                resumed != null ? stream.attach(Objects.requireNonNull(cursor).seq()) : stream.attachIfFree();
         if (gen < 0) {
             ctx.replies()
                     .error(
@@ -117,7 +106,7 @@ final class StreamableGet {
         try {
             sse.open();
             if (session.protocolVersion().compareTo(ProtocolVersion.V2025_11_25) >= 0) {
-                sse.priming(stream.cursor(), RETRY_MILLIS);
+                sse.priming(stream.cursor());
             }
         } catch (IOException | TimeoutException e) {
             stream.detach(gen);

@@ -2,6 +2,7 @@ package dev.switchboard.mcp.server.http;
 
 import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.server.ServerSessionFactory;
+import dev.switchboard.mcp.session.IncomingRequest;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -44,17 +45,34 @@ public final class StreamableHttpHandler extends Handler.Abstract {
      * @param runtime the threads, timer and codec the sessions use; not closed by this handler
      * @param options limits and checks
      */
-    public StreamableHttpHandler(ServerSessionFactory factory, McpRuntime runtime, HttpTransportOptions options) {
+    public StreamableHttpHandler(ServerSessionFactory factory, McpRuntime runtime, HttpServerTransportOptions options) {
         super(InvocationType.BLOCKING);
+        HttpReplies replies = new HttpReplies(runtime.codec());
         this.ctx = new StreamableContext(
                 factory,
                 runtime,
                 options,
                 new SessionRegistry<>(options, runtime, "Streamable HTTP"),
                 new RequestGuard(options),
-                new HttpReplies(runtime.codec()));
+                replies,
+                new PostBodyReader(options.maxRequestBodyBytes(), runtime.codec(), replies));
         this.post = new StreamablePost(ctx);
         this.get = new StreamableGet(ctx);
+    }
+
+    /**
+     * Ends the HTTP connection that carries the answer to {@code request} without ending the answer
+     * (SSE polling, protocol 2025-11-25): the client reconnects with {@code Last-Event-ID} and gets the
+     * rest, such as the response, on that GET. For servers that want to free connections during long
+     * calls, and for the conformance suite's {@code test_reconnection} tool.
+     *
+     * @return false, doing nothing, when the request did not arrive over this transport, was already
+     *     answered, its client takes JSON only, or the session's protocol revision is older than
+     *     2025-11-25 (whose clients cannot resume)
+     */
+    public static boolean closeSseStream(IncomingRequest request) {
+        return request.session().transport() instanceof StreamableSession session
+                && session.closeConnectionOf(request.id());
     }
 
     /** The number of open sessions. */

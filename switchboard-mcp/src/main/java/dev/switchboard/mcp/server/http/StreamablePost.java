@@ -39,55 +39,25 @@ final class StreamablePost {
     }
 
     void handle(Request request, Response response, Callback callback) throws IOException {
-        HttpReplies replies = ctx.replies();
-        AcceptHeader accept = AcceptHeader.parse(request.getHeaders().getValuesList(HttpHeader.ACCEPT));
-        if (!accept.json() && !accept.eventStream()) {
-            replies.error(
-                    response,
-                    callback,
-                    406,
-                    "Not acceptable: Accept: "
-                            + request.getHeaders().get(HttpHeader.ACCEPT)
-                            + " (expected: application/json and text/event-stream)");
+        AcceptHeader accept = acceptable(request, response, callback);
+        if (accept == null) {
             return;
         }
-        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            replies.error(
-                    response,
-                    callback,
-                    415,
-                    "Unsupported media type: Content-Type: " + contentType + " (expected: application/json)");
-            return;
-        }
-        byte[] body = ctx.guard().readBody(request);
-        if (body == null) {
-            replies.error(
-                    response,
-                    callback,
-                    413,
-                    null,
-                    JsonRpcError.of(
-                            JsonRpcError.INVALID_REQUEST,
-                            "Request body too large: more than " + ctx.guard().maxBodyBytes()
-                                    + " bytes (expected: at most " + ctx.guard().maxBodyBytes() + " bytes)"));
-            return;
-        }
-        DecodedPayload payload = ctx.codec().decode(body);
-        if (!payload.batch() && payload.items().get(0) instanceof Decoded.Invalid invalid) {
-            replies.error(response, callback, 400, invalid.id(), invalid.error());
+        DecodedPayload payload = ctx.bodies().read(request, response, callback);
+        if (payload == null) {
             return;
         }
         String sessionId = request.getHeaders().get(McpHeaders.SESSION_ID);
         if (sessionId == null) {
             JsonRpcRequest init = initializeRequest(payload);
             if (init == null) {
-                replies.error(
-                        response,
-                        callback,
-                        400,
-                        "Bad request: Mcp-Session-Id header is missing"
-                                + " (expected: on every request except initialize)");
+                ctx.replies()
+                        .error(
+                                response,
+                                callback,
+                                400,
+                                "Bad request: Mcp-Session-Id header is missing"
+                                        + " (expected: on every request except initialize)");
             } else {
                 initialize(init, accept, response, callback);
             }
@@ -95,12 +65,7 @@ final class StreamablePost {
         }
         StreamableSession session = ctx.sessions().get(sessionId);
         if (session == null) {
-            replies.error(
-                    response,
-                    callback,
-                    404,
-                    "Session not found: the session expired or was closed"
-                            + " (expected: an open session; send initialize to start a new one)");
+            ctx.replies().sessionNotFound(response, callback, "send initialize to start a new one");
             return;
         }
         session.begin();
@@ -109,6 +74,33 @@ final class StreamablePost {
         } finally {
             session.end();
         }
+    }
+
+    /** What the client accepts, or {@code null} after answering 406 or 415. */
+    private @Nullable AcceptHeader acceptable(Request request, Response response, Callback callback) {
+        AcceptHeader accept = AcceptHeader.parse(request.getHeaders().getValuesList(HttpHeader.ACCEPT));
+        if (!accept.json() && !accept.eventStream()) {
+            ctx.replies()
+                    .error(
+                            response,
+                            callback,
+                            406,
+                            "Not acceptable: Accept: "
+                                    + request.getHeaders().get(HttpHeader.ACCEPT)
+                                    + " (expected: application/json and text/event-stream)");
+            return null;
+        }
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            ctx.replies()
+                    .error(
+                            response,
+                            callback,
+                            415,
+                            "Unsupported media type: Content-Type: " + contentType + " (expected: application/json)");
+            return null;
+        }
+        return accept;
     }
 
     private void handleInSession(
@@ -128,32 +120,30 @@ final class StreamablePost {
                 return;
             }
         }
-        if (payload.batch() && !version.allowsBatches()) {
-            replies.error(
-                    response,
-                    callback,
-                    400,
-                    null,
-                    JsonRpcError.of(
-                            JsonRpcError.INVALID_REQUEST,
-                            "Invalid request: a JSON-RPC batch (expected: a single message; protocol version " + version
-                                    + " has no batches)"));
-            return;
-        }
-        if (containsInitialize(payload)) {
-            replies.error(
-                    response,
-                    callback,
-                    400,
-                    null,
-                    JsonRpcError.of(
-                            JsonRpcError.INVALID_REQUEST,
-                            "Invalid request: initialize on an initialized session"
-                                    + " (expected: initialize without an Mcp-Session-Id header)"));
+        JsonRpcError invalid = invalidInSession(payload, version);
+        if (invalid != null) {
+            replies.error(response, callback, 400, null, invalid);
             return;
         }
         request.addIdleTimeoutListener(timeout -> false);
         dispatch(session, payload, accept, response, callback);
+    }
+
+    /** Why the payload cannot be handled on an initialized session, or {@code null}. */
+    private static @Nullable JsonRpcError invalidInSession(DecodedPayload payload, ProtocolVersion version) {
+        if (payload.batch() && !version.allowsBatches()) {
+            return JsonRpcError.of(
+                    JsonRpcError.INVALID_REQUEST,
+                    "Invalid request: a JSON-RPC batch (expected: a single message; protocol version " + version
+                            + " has no batches)");
+        }
+        if (containsInitialize(payload)) {
+            return JsonRpcError.of(
+                    JsonRpcError.INVALID_REQUEST,
+                    "Invalid request: initialize on an initialized session"
+                            + " (expected: initialize without an Mcp-Session-Id header)");
+        }
+        return null;
     }
 
     static String unsupportedVersion(String header) {

@@ -34,7 +34,7 @@ final class StreamableSession implements Transport, SessionRegistry.Entry {
     private static final int RESUMABLE_STREAMS = 16;
 
     private final String id;
-    private final HttpTransportOptions options;
+    private final HttpServerTransportOptions options;
     private final RequestId initializeId;
     private final Consumer<StreamableSession> onClosed;
     private final EventStream standalone;
@@ -54,7 +54,7 @@ final class StreamableSession implements Transport, SessionRegistry.Entry {
             String id,
             ProtocolVersion requested,
             RequestId initializeId,
-            HttpTransportOptions options,
+            HttpServerTransportOptions options,
             Consumer<StreamableSession> onClosed) {
         this.id = id;
         this.version = requested;
@@ -129,6 +129,12 @@ final class StreamableSession implements Transport, SessionRegistry.Entry {
      */
     boolean register(RequestId requestId, PostExchange exchange) {
         return exchanges.putIfAbsent(requestId, exchange) == null;
+    }
+
+    /** See {@link StreamableHttpHandler#closeSseStream}. */
+    boolean closeConnectionOf(RequestId requestId) {
+        PostExchange exchange = exchanges.get(requestId);
+        return exchange != null && version.compareTo(ProtocolVersion.V2025_11_25) >= 0 && exchange.closeConnection();
     }
 
     /** Hands a message the client posted to the MCP session. */

@@ -40,6 +40,8 @@ final class ScriptedSseServer implements AutoCloseable {
     ScriptedSseServer() throws Exception {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
+        // the JVM's default backlog of 50 drops connections when hundreds are opened at once
+        connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
             @Override

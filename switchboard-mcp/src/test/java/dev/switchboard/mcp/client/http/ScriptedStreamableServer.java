@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -90,6 +89,8 @@ final class ScriptedStreamableServer implements AutoCloseable {
     ScriptedStreamableServer() throws Exception {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
+        // the JVM's default backlog of 50 drops connections when hundreds are opened at once
+        connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
         server.setHandler(new McpHandler());
         server.start();
@@ -318,10 +319,15 @@ final class ScriptedStreamableServer implements AutoCloseable {
         ObjectNode progress = codec.object();
         progress.put("progressToken", "drop");
         progress.put("progress", 1);
-        writeEvent(out, base + "-1", codec.encodeToString(new JsonRpcNotification("notifications/progress", progress)));
-        resumableEvents.put(
-                base + "-1", "id: " + base + "-2\ndata: " + codec.encodeToString(text(r.id(), "resumed")) + "\n\n");
-        callback.failed(new EofException("dropped on purpose"));
+        String notification = codec.encodeToString(new JsonRpcNotification("notifications/progress", progress));
+        String answer = "id: " + base + "-2\ndata: " + codec.encodeToString(text(r.id(), "resumed")) + "\n\n";
+        resumableEvents.put(base + "-0", "id: " + base + "-1\ndata: " + notification + "\n\n" + answer);
+        resumableEvents.put(base + "-1", answer);
+        writeEvent(out, base + "-1", notification);
+        // end the stream before the response, as a server that polls does; a reset connection would be
+        // the same to the client but may discard bytes it had not read yet, which makes the test racy
+        out.close();
+        callback.succeeded();
     }
 
     private void get(Request request, Response response, Callback callback, @Nullable String session)

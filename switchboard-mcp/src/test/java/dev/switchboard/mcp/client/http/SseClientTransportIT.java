@@ -101,7 +101,7 @@ class SseClientTransportIT {
 
         server.endStreams();
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> client.session().closeFuture().isDone());
         assertThat(client.session().closeFuture().join())
                 .isInstanceOf(TransportException.class)

@@ -12,6 +12,7 @@ import dev.switchboard.mcp.jsonrpc.RequestId;
 import dev.switchboard.mcp.session.IncomingHandler;
 import dev.switchboard.mcp.session.IncomingRequest;
 import dev.switchboard.mcp.session.RequestOptions;
+import dev.switchboard.mcp.session.SessionOptions;
 import dev.switchboard.mcp.transport.SessionExpiredException;
 import dev.switchboard.mcp.transport.TransportException;
 import java.net.URI;
@@ -188,11 +189,11 @@ class StreamableHttpClientTransportIT {
                 transport(options().build(), () -> {}),
                 ClientOptions.of(runtime, "test")
                         .withServerRequests(runtime.codec().object(), listener));
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.openGetStreams() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.openGetStreams() == 1);
 
         server.pushOnGetStream(new JsonRpcNotification("notifications/tools/list_changed", null));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("notifications/tools/list_changed"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.contains("notifications/tools/list_changed"));
         assertThat(related).containsOnlyNulls();
         assertThat(server.exchanges())
                 .filteredOn(e -> e.httpMethod().equals("GET"))
@@ -207,7 +208,7 @@ class StreamableHttpClientTransportIT {
     void worksWithAServerThatHasNoGetStream() {
         server.getStreamSupported = false;
         McpClient client = connect(transport(options().build(), () -> {}));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() ->
                         server.exchanges().stream().anyMatch(e -> e.httpMethod().equals("GET")));
 
@@ -246,6 +247,7 @@ class StreamableHttpClientTransportIT {
     void reinitializesOnceWhenManyRequestsFindTheSessionExpired() {
         StreamableHttpClientTransport transport = transport(options().build(), () -> {});
         McpClient client = connect(transport);
+        client.ping();
         server.expireSessions();
         List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
 
@@ -264,6 +266,7 @@ class StreamableHttpClientTransportIT {
     void failsWithSessionExpiredWhenReinitializationFails() {
         StreamableHttpClientTransport transport = transport(options().build(), () -> {});
         McpClient client = connect(transport);
+        client.ping();
         server.expireSessions();
         server.refuseInitialize = true;
 
@@ -293,17 +296,17 @@ class StreamableHttpClientTransportIT {
                 transport(options().build(), () -> {}),
                 ClientOptions.of(runtime, "test")
                         .withServerRequests(runtime.codec().object(), listener));
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.openGetStreams() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.openGetStreams() == 1);
         server.pushOnGetStream(new JsonRpcNotification("notifications/first", null));
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("notifications/first"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.contains("notifications/first"));
 
         server.endGetStreams();
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> server.exchanges().stream()
                         .anyMatch(e -> e.httpMethod().equals("GET") && e.lastEventId() != null));
         server.pushOnGetStream(new JsonRpcNotification("notifications/second", null));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("notifications/second"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.contains("notifications/second"));
         assertThat(server.exchanges())
                 .filteredOn(e -> e.httpMethod().equals("GET") && e.lastEventId() != null)
                 .first()
@@ -313,18 +316,32 @@ class StreamableHttpClientTransportIT {
     @Test
     void resumesADroppedStreamWithLastEventId() {
         server.mode = ScriptedStreamableServer.Mode.SSE;
-        McpClient client = connect(transport(options().build(), () -> {}));
-        List<JsonNode> progress = new CopyOnWriteArrayList<>();
+        List<@Nullable RequestId> progressRelated = new CopyOnWriteArrayList<>();
+        IncomingHandler listener = new IncomingHandler() {
+            @Override
+            public CompletionStage<JsonNode> onRequest(IncomingRequest request) {
+                return CompletableFuture.failedFuture(new IllegalStateException("unexpected"));
+            }
 
-        JsonNode result = McpClientAwait.get(
-                client.callToolAsync("drop", null, RequestOptions.defaults().withProgress(progress::add, false)));
+            @Override
+            public void onNotification(JsonRpcNotification notification, @Nullable RequestId rel) {
+                progressRelated.add(rel);
+            }
+        };
+        McpClient client = connect(
+                transport(options().build(), () -> {}),
+                ClientOptions.of(runtime, "test")
+                        .withServerRequests(runtime.codec().object(), listener));
+
+        JsonNode result = client.callTool("drop", null);
 
         assertThat(text(result)).isEqualTo("resumed");
+        assertThat(progressRelated).isNotEmpty().doesNotContainNull();
         assertThat(server.exchanges())
                 .filteredOn(e -> e.httpMethod().equals("GET") && e.lastEventId() != null)
                 .singleElement()
                 .satisfies(e -> {
-                    assertThat(e.lastEventId()).matches("ev-\\d+-1");
+                    assertThat(e.lastEventId()).matches("ev-\\d+-[01]");
                     assertThat(e.sessionId()).isEqualTo("s-1");
                 });
     }
@@ -385,7 +402,7 @@ class StreamableHttpClientTransportIT {
         McpClient client = connect(transport(options().maxConcurrentRequests(1).build(), () -> {}));
         CompletableFuture<JsonNode> hanging =
                 client.callToolAsync("hang", null, RequestOptions.defaults().withTimeout(Duration.ofMillis(200)));
-        await().atMost(Duration.ofSeconds(10)).until(hanging::isDone);
+        await().atMost(Duration.ofSeconds(30)).until(hanging::isDone);
         assertThat(hanging).isCompletedExceptionally();
 
         JsonNode next = McpClientAwait.get(client.callToolAsync(
@@ -397,7 +414,9 @@ class StreamableHttpClientTransportIT {
     @Test
     void answersAThousandConcurrentRequestsOnOneSession() {
         server.mode = ScriptedStreamableServer.Mode.MIXED;
-        McpClient client = connect(transport(options().build(), () -> {}));
+        ClientOptions patient = ClientOptions.of(runtime, "test")
+                .withSession(SessionOptions.of(runtime, "test").withRequestTimeout(Duration.ofMinutes(3)));
+        McpClient client = connect(transport(options().build(), () -> {}), patient);
         List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
 
         for (int i = 0; i < 1000; i++) {

@@ -44,7 +44,7 @@ class LegacySseHandlerIT {
         servers.forEach(McpHttpServer::close);
     }
 
-    private McpHttpServer start(HttpTransportOptions options) {
+    private McpHttpServer start(HttpServerTransportOptions options) {
         McpHttpServer server = new McpHttpServer(
                 factory, runtime, McpHttpServerOptions.defaults().withTransport(options));
         servers.add(server);
@@ -70,7 +70,7 @@ class LegacySseHandlerIT {
 
     @Test
     void roundTripsInitializeAToolCallAndASamplingRequestOverTheStream() throws Exception {
-        McpHttpServer server = start(HttpTransportOptions.defaults());
+        McpHttpServer server = start(HttpServerTransportOptions.defaults());
         HttpResponse<InputStream> stream = openStream(server.sseEndpoint());
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
@@ -120,7 +120,7 @@ class LegacySseHandlerIT {
 
     @Test
     void answers404ForAnUnknownSessionAnd400WithoutOne() throws Exception {
-        McpHttpServer server = start(HttpTransportOptions.defaults());
+        McpHttpServer server = start(HttpServerTransportOptions.defaults());
 
         HttpResponse<String> unknown =
                 post(server.base().resolve("/message?sessionId=nope"), callTool(1, "echo", "{}"));
@@ -132,7 +132,8 @@ class LegacySseHandlerIT {
 
     @Test
     void closesTheSessionWhenTheClientDropsTheStream() throws Exception {
-        McpHttpServer server = start(HttpTransportOptions.defaults().withKeepAliveInterval(Duration.ofMillis(50)));
+        McpHttpServer server =
+                start(HttpServerTransportOptions.defaults().withKeepAliveInterval(Duration.ofMillis(50)));
         HttpResponse<InputStream> stream = openStream(server.sseEndpoint());
         try (SseReader events = new SseReader(stream.body())) {
             events.next();
@@ -147,7 +148,7 @@ class LegacySseHandlerIT {
 
     @Test
     void refusesAStreamBeyondTheSessionCapWith503() throws Exception {
-        McpHttpServer server = start(HttpTransportOptions.defaults().withMaxSessions(1));
+        McpHttpServer server = start(HttpServerTransportOptions.defaults().withMaxSessions(1));
         HttpResponse<InputStream> first = openStream(server.sseEndpoint());
         try (SseReader events = new SseReader(first.body())) {
             events.next();

@@ -21,6 +21,7 @@ final class SseReader implements AutoCloseable {
     private final InputStream body;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private volatile @Nullable String lastId;
 
     SseReader(InputStream body) {
         this.body = body;
@@ -72,10 +73,19 @@ final class SseReader implements AutoCloseable {
             if (e == EOF) {
                 throw new AssertionError("the SSE stream ended");
             }
+            if (e.id() != null) {
+                lastId = e.id();
+            }
             if (!e.data().isBlank()) {
                 return e;
             }
         }
+    }
+
+    /** The id of the last event {@link #next} or {@link #endsWithin} passed, priming events included. */
+    @Nullable
+    String lastId() {
+        return lastId;
     }
 
     /** Whether the stream ends (after any remaining events) within {@code timeout}. */
@@ -88,6 +98,9 @@ final class SseReader implements AutoCloseable {
             }
             if (e == EOF) {
                 return true;
+            }
+            if (e.id() != null) {
+                lastId = e.id();
             }
         }
     }

@@ -52,7 +52,7 @@ class StreamableHttpHandlerIT {
         servers.forEach(McpHttpServer::close);
     }
 
-    private McpHttpServer start(HttpTransportOptions options) {
+    private McpHttpServer start(HttpServerTransportOptions options) {
         McpHttpServer server = new McpHttpServer(
                 factory, runtime, McpHttpServerOptions.defaults().withTransport(options));
         servers.add(server);
@@ -61,10 +61,10 @@ class StreamableHttpHandlerIT {
     }
 
     private McpTestClient client() {
-        return client(HttpTransportOptions.defaults());
+        return client(HttpServerTransportOptions.defaults());
     }
 
-    private McpTestClient client(HttpTransportOptions options) {
+    private McpTestClient client(HttpServerTransportOptions options) {
         return new McpTestClient(http, start(options).mcpEndpoint());
     }
 
@@ -135,6 +135,48 @@ class StreamableHttpHandlerIT {
     }
 
     @Test
+    void switchesASlowAnswerToSseWithKeepAlives() throws Exception {
+        McpTestClient client =
+                client(HttpServerTransportOptions.defaults().withKeepAliveInterval(Duration.ofMillis(100)));
+        String session = client.initialize("2025-06-18");
+
+        HttpResponse<InputStream> response = client.postStreaming(session, callTool(9, "wait", "{}"));
+
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        factory.open("finally");
+        try (SseReader events = new SseReader(response.body())) {
+            assertThat(json(events.next().data())
+                            .path("result")
+                            .path("content")
+                            .get(0)
+                            .path("text")
+                            .asString())
+                    .isEqualTo("finally");
+        }
+    }
+
+    @Test
+    void servesMoreOpenStreamsThanItHasPlatformThreads() throws Exception {
+        McpTestClient client = client();
+        List<InputStream> streams = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                HttpResponse<InputStream> get = client.get(client.initialize("2025-06-18"));
+                assertThat(get.statusCode()).isEqualTo(200);
+                streams.add(get.body());
+            }
+            String session = client.initialize("2025-06-18");
+            assertThat(client.post(session, callTool(2, "echo", "{\"text\":\"ok\"}"))
+                            .statusCode())
+                    .isEqualTo(200);
+        } finally {
+            for (InputStream s : streams) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void routesAServerRequestOnThePostStreamAndTheClientAnswerBack() throws Exception {
         McpTestClient client = client();
         String session = client.initialize("2025-06-18");
@@ -152,6 +194,30 @@ class StreamableHttpHandlerIT {
             assertThat(result.path("id").asInt()).isEqualTo(4);
             assertThat(result.path("result").path("content").get(0).path("text").asString())
                     .isEqualTo("sampled: hello");
+        }
+    }
+
+    @Test
+    void resumesAPostStreamWhoseConnectionTheServerClosedOnAGetWithLastEventId() throws Exception {
+        McpTestClient client = client();
+        String session = client.initialize("2025-11-25");
+
+        HttpResponse<InputStream> post = client.postStreaming(session, callTool(6, "reconnect", "{}"));
+
+        assertThat(post.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        String primingId;
+        try (SseReader events = new SseReader(post.body())) {
+            assertThat(events.endsWithin(Duration.ofSeconds(10))).isTrue();
+            primingId = events.lastId();
+        }
+        assertThat(primingId).isNotNull();
+        HttpResponse<InputStream> resumed = client.get(session, "Last-Event-ID", primingId);
+        try (SseReader events = new SseReader(resumed.body())) {
+            JsonNode result = json(events.next().data());
+            assertThat(result.path("id").asInt()).isEqualTo(6);
+            assertThat(result.path("result").path("content").get(0).path("text").asString())
+                    .isEqualTo("closed: true");
+            assertThat(events.endsWithin(Duration.ofSeconds(10))).isTrue();
         }
     }
 
@@ -198,11 +264,13 @@ class StreamableHttpHandlerIT {
         McpTestClient client = client();
         String session = client.initialize("2025-06-18");
         HttpResponse<InputStream> first = client.get(session);
-        try (InputStream body = first.body()) {
+        try {
             assertThat(first.statusCode()).isEqualTo(200);
             HttpResponse<InputStream> second = client.get(session);
             second.body().close();
             assertThat(second.statusCode()).isEqualTo(409);
+        } finally {
+            first.body().close();
         }
     }
 
@@ -247,7 +315,8 @@ class StreamableHttpHandlerIT {
 
     @Test
     void closesSessionsThatStayIdle() throws Exception {
-        McpHttpServer server = start(HttpTransportOptions.defaults().withSessionIdleTimeout(Duration.ofMillis(200)));
+        McpHttpServer server =
+                start(HttpServerTransportOptions.defaults().withSessionIdleTimeout(Duration.ofMillis(200)));
         McpTestClient client = new McpTestClient(http, server.mcpEndpoint());
         String session = client.initialize("2025-06-18");
 
@@ -261,7 +330,7 @@ class StreamableHttpHandlerIT {
 
     @Test
     void refusesInitializeBeyondTheSessionCapWith503() throws Exception {
-        McpTestClient client = client(HttpTransportOptions.defaults().withMaxSessions(2));
+        McpTestClient client = client(HttpServerTransportOptions.defaults().withMaxSessions(2));
         client.initialize("2025-06-18");
         client.initialize("2025-06-18");
 
@@ -288,7 +357,7 @@ class StreamableHttpHandlerIT {
 
     @Test
     void forbidsAForeignHostAgainstDnsRebinding() throws Exception {
-        McpHttpServer server = start(HttpTransportOptions.defaults());
+        McpHttpServer server = start(HttpServerTransportOptions.defaults());
         URI endpoint = server.mcpEndpoint();
 
         assertThat(rawInitialize(endpoint, "evil.example")).startsWith("HTTP/1.1 403");
@@ -312,7 +381,7 @@ class StreamableHttpHandlerIT {
 
     @Test
     void refusesABodyOverTheLimitWith413() throws Exception {
-        McpTestClient client = client(HttpTransportOptions.defaults().withMaxRequestBodyBytes(1024));
+        McpTestClient client = client(HttpServerTransportOptions.defaults().withMaxRequestBodyBytes(1024));
         String session = client.initialize("2025-06-18");
 
         HttpResponse<String> response =

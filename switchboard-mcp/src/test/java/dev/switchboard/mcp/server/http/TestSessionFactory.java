@@ -22,15 +22,18 @@ import tools.jackson.databind.node.ObjectNode;
  * A minimal MCP server for transport tests: answers {@code initialize} with version negotiation, and
  * has tools {@code echo}, {@code progress} (a progress notification, then the answer), {@code sample}
  * (asks the client for {@code sampling/createMessage} and returns its text) and {@code notify} (a
- * {@code list_changed} notification unrelated to the call).
+ * {@code list_changed} notification unrelated to the call) and {@code reconnect} (closes the
+ * connection of its SSE answer before answering) and {@code wait} (answers once the test calls {@link
+ * #open}).
  */
 final class TestSessionFactory implements ServerSessionFactory {
     private final List<McpSession> sessions = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<String> gate = new CompletableFuture<>();
 
     @Override
     public IncomingHandler open(McpSession session) {
         sessions.add(session);
-        return new Handler(session);
+        return new Handler(session, gate);
     }
 
     /** The sessions opened so far, oldest first. */
@@ -38,12 +41,17 @@ final class TestSessionFactory implements ServerSessionFactory {
         return sessions;
     }
 
+    /** Lets every call of the {@code wait} tool answer with {@code text}. */
+    void open(String text) {
+        gate.complete(text);
+    }
+
     /** The newest session. */
     McpSession lastSession() {
         return sessions.get(sessions.size() - 1);
     }
 
-    private record Handler(McpSession session) implements IncomingHandler {
+    private record Handler(McpSession session, CompletableFuture<String> gate) implements IncomingHandler {
         @Override
         public CompletionStage<JsonNode> onRequest(IncomingRequest request) {
             return switch (request.method()) {
@@ -78,6 +86,11 @@ final class TestSessionFactory implements ServerSessionFactory {
                     yield CompletableFuture.completedFuture(text("done"));
                 }
                 case "sample" -> sample(request);
+                case "wait" -> gate.thenApply(this::text);
+                case "reconnect" -> {
+                    boolean closed = StreamableHttpHandler.closeSseStream(request);
+                    yield CompletableFuture.completedFuture(text("closed: " + closed));
+                }
                 case "notify" -> {
                     session.notify(McpMethods.TOOLS_LIST_CHANGED, null);
                     yield CompletableFuture.completedFuture(text("notified"));

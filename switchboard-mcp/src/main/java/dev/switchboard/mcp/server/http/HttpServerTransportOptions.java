@@ -27,7 +27,7 @@ import java.util.Objects;
  *     gone. Default 30 s
  * @param clock the time source of idle expiry
  */
-public record HttpTransportOptions(
+public record HttpServerTransportOptions(
         int maxSessions,
         Duration sessionIdleTimeout,
         int maxRequestBodyBytes,
@@ -40,7 +40,7 @@ public record HttpTransportOptions(
         InstantSource clock) {
 
     /** Checks every field. */
-    public HttpTransportOptions {
+    public HttpServerTransportOptions {
         positive("maxSessions", maxSessions);
         positive("sessionIdleTimeout", sessionIdleTimeout);
         positive("maxRequestBodyBytes", maxRequestBodyBytes);
@@ -54,8 +54,8 @@ public record HttpTransportOptions(
     }
 
     /** The defaults listed on the fields. */
-    public static HttpTransportOptions defaults() {
-        return new HttpTransportOptions(
+    public static HttpServerTransportOptions defaults() {
+        return new HttpServerTransportOptions(
                 10_000,
                 Duration.ofMinutes(30),
                 4 * 1024 * 1024,
@@ -69,8 +69,8 @@ public record HttpTransportOptions(
     }
 
     /** These options with another session cap. */
-    public HttpTransportOptions withMaxSessions(int value) {
-        return new HttpTransportOptions(
+    public HttpServerTransportOptions withMaxSessions(int value) {
+        return new HttpServerTransportOptions(
                 value,
                 sessionIdleTimeout,
                 maxRequestBodyBytes,
@@ -84,8 +84,8 @@ public record HttpTransportOptions(
     }
 
     /** These options with another idle timeout. */
-    public HttpTransportOptions withSessionIdleTimeout(Duration value) {
-        return new HttpTransportOptions(
+    public HttpServerTransportOptions withSessionIdleTimeout(Duration value) {
+        return new HttpServerTransportOptions(
                 maxSessions,
                 value,
                 maxRequestBodyBytes,
@@ -99,8 +99,8 @@ public record HttpTransportOptions(
     }
 
     /** These options with another body size limit. */
-    public HttpTransportOptions withMaxRequestBodyBytes(int value) {
-        return new HttpTransportOptions(
+    public HttpServerTransportOptions withMaxRequestBodyBytes(int value) {
+        return new HttpServerTransportOptions(
                 maxSessions,
                 sessionIdleTimeout,
                 value,
@@ -114,8 +114,8 @@ public record HttpTransportOptions(
     }
 
     /** These options with other allowed origins. */
-    public HttpTransportOptions withAllowedOrigins(AllowedOrigins value) {
-        return new HttpTransportOptions(
+    public HttpServerTransportOptions withAllowedOrigins(AllowedOrigins value) {
+        return new HttpServerTransportOptions(
                 maxSessions,
                 sessionIdleTimeout,
                 maxRequestBodyBytes,
@@ -129,8 +129,8 @@ public record HttpTransportOptions(
     }
 
     /** These options with other allowed hosts. */
-    public HttpTransportOptions withAllowedHosts(AllowedHosts value) {
-        return new HttpTransportOptions(
+    public HttpServerTransportOptions withAllowedHosts(AllowedHosts value) {
+        return new HttpServerTransportOptions(
                 maxSessions,
                 sessionIdleTimeout,
                 maxRequestBodyBytes,
@@ -144,8 +144,8 @@ public record HttpTransportOptions(
     }
 
     /** These options with another response mode. */
-    public HttpTransportOptions withResponseMode(ResponseMode value) {
-        return new HttpTransportOptions(
+    public HttpServerTransportOptions withResponseMode(ResponseMode value) {
+        return new HttpServerTransportOptions(
                 maxSessions,
                 sessionIdleTimeout,
                 maxRequestBodyBytes,
@@ -159,8 +159,8 @@ public record HttpTransportOptions(
     }
 
     /** These options with another keep-alive interval. */
-    public HttpTransportOptions withKeepAliveInterval(Duration value) {
-        return new HttpTransportOptions(
+    public HttpServerTransportOptions withKeepAliveInterval(Duration value) {
+        return new HttpServerTransportOptions(
                 maxSessions,
                 sessionIdleTimeout,
                 maxRequestBodyBytes,
@@ -174,8 +174,8 @@ public record HttpTransportOptions(
     }
 
     /** These options with another per-stream buffer size. */
-    public HttpTransportOptions withStreamBufferEvents(int value) {
-        return new HttpTransportOptions(
+    public HttpServerTransportOptions withStreamBufferEvents(int value) {
+        return new HttpServerTransportOptions(
                 maxSessions,
                 sessionIdleTimeout,
                 maxRequestBodyBytes,
@@ -189,8 +189,8 @@ public record HttpTransportOptions(
     }
 
     /** These options with another time source. */
-    public HttpTransportOptions withClock(InstantSource value) {
-        return new HttpTransportOptions(
+    public HttpServerTransportOptions withClock(InstantSource value) {
+        return new HttpServerTransportOptions(
                 maxSessions,
                 sessionIdleTimeout,
                 maxRequestBodyBytes,

@@ -1,0 +1,67 @@
+package dev.switchboard.mcp.server.http;
+
+import dev.switchboard.mcp.jsonrpc.Decoded;
+import dev.switchboard.mcp.jsonrpc.DecodedPayload;
+import dev.switchboard.mcp.jsonrpc.JsonRpcCodec;
+import dev.switchboard.mcp.jsonrpc.JsonRpcError;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and decodes the body of a POST, at most a configured number of bytes, answering 413 when it is
+ * larger and 400 when it is one malformed message. Thread-safe.
+ */
+final class PostBodyReader {
+    private final int maxBytes;
+    private final JsonRpcCodec codec;
+    private final HttpReplies replies;
+
+    PostBodyReader(int maxBytes, JsonRpcCodec codec, HttpReplies replies) {
+        this.maxBytes = maxBytes;
+        this.codec = codec;
+        this.replies = replies;
+    }
+
+    /**
+     * The decoded body, or {@code null} after answering the request with 413 or 400. A batch comes back
+     * even when some of its elements are invalid.
+     *
+     * @throws IOException when the client fails while sending
+     */
+    @Nullable
+    DecodedPayload read(Request request, Response response, Callback callback) throws IOException {
+        byte[] body = readBounded(request);
+        if (body == null) {
+            String limit = maxBytes + " bytes";
+            replies.error(
+                    response,
+                    callback,
+                    413,
+                    null,
+                    JsonRpcError.of(
+                            JsonRpcError.INVALID_REQUEST,
+                            "Request body too large: more than " + limit + " (expected: at most " + limit + ")"));
+            return null;
+        }
+        DecodedPayload payload = codec.decode(body);
+        if (!payload.batch() && payload.items().get(0) instanceof Decoded.Invalid invalid) {
+            replies.error(response, callback, 400, invalid.id(), invalid.error());
+            return null;
+        }
+        return payload;
+    }
+
+    private byte @Nullable [] readBounded(Request request) throws IOException {
+        if (request.getLength() > maxBytes) {
+            return null;
+        }
+        try (InputStream in = Request.asInputStream(request)) {
+            byte[] body = in.readNBytes(maxBytes + 1);
+            return body.length > maxBytes ? null : body;
+        }
+    }
+}
