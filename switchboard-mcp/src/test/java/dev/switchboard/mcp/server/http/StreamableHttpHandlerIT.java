@@ -209,6 +209,7 @@ class StreamableHttpHandlerIT {
         try (SseReader events = new SseReader(post.body())) {
             assertThat(events.endsWithin(Duration.ofSeconds(10))).isTrue();
             primingId = events.lastId();
+            assertThat(events.retry()).as("the retry sent before ending early").isEqualTo("1000");
         }
         assertThat(primingId).isNotNull();
         HttpResponse<InputStream> resumed = client.get(session, "Last-Event-ID", primingId);
