@@ -270,7 +270,10 @@ public final class McpSession implements AutoCloseable {
             stage = CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((result, error) -> {
-            if (inFlight.remove(incoming.id()) == null || incoming.isCancelled()) {
+            // removed only after the reply is written, so that "nothing in flight" means every
+            // answer is out (a stdio server drains on that before it closes)
+            if (inFlight.get(incoming.id()) != incoming || incoming.isCancelled()) {
+                inFlight.remove(incoming.id(), incoming);
                 return;
             }
             if (error == null) {
@@ -278,6 +281,7 @@ public final class McpSession implements AutoCloseable {
             } else {
                 reply(JsonRpcResponse.failure(incoming.id(), toError(incoming, error)));
             }
+            inFlight.remove(incoming.id(), incoming);
         });
     }
 
