@@ -10,9 +10,9 @@ public enum BreakerState {
     OPEN,
     /** A few trial calls go through; they decide whether the breaker closes or opens again. */
     HALF_OPEN,
-    /** The breaker lets every call through and records nothing. */
+    /** The breaker lets every call through and records nothing (Switchboard never disables one itself). */
     DISABLED,
-    /** Calls fail fast until the breaker is reset. */
+    /** Calls fail fast until the breaker is reset (Switchboard never forces one open itself). */
     FORCED_OPEN;
 
     static BreakerState of(CircuitBreaker.State state) {

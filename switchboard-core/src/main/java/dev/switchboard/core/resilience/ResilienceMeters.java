@@ -9,18 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The resilience metrics: their names and tag keys are here and nowhere else. Tags are
- * low-cardinality: the server's name, and the outcome for calls.
- *
- * <ul>
- *   <li>{@value #BREAKER_STATE} (gauge): 0 closed, 1 open, 2 half-open, 3 disabled, 4 forced open
- *   <li>{@value #BREAKER_FAILURE_RATE} (gauge): percent of failed calls in the window, -1 until the
- *       minimum number of calls is recorded
- *   <li>{@value #CALLS} (counter, tag {@value #TAG_OUTCOME}): tries by outcome: success,
- *       error_response, failure, timeout, cancelled, circuit_open, busy
- *   <li>{@value #RETRIES} (counter): retries started
- *   <li>{@value #BULKHEAD_AVAILABLE} (gauge): calls the bulkhead still admits
- * </ul>
+ * The resilience metrics: their names and tag keys are here and nowhere else (the package
+ * documentation describes them for users). Tags are low-cardinality: the server's name, and the
+ * outcome for calls.
  */
 final class ResilienceMeters {
     static final String BREAKER_STATE = "switchboard.breaker.state";

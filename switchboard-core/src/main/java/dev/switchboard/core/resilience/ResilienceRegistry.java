@@ -17,8 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The {@link ServerGuard}s of a gateway, by server name: made from each server's settings on
  * first use, shown and reset for operators, dropped when a server goes away. Each guard publishes
- * its metrics (see the metric names in the package's {@code ResilienceMeters}) tagged with the
- * server's name, and removes them when dropped.
+ * the metrics listed in the {@linkplain dev.switchboard.core.resilience package documentation},
+ * tagged with the server's name, and they go away with it.
  *
  * <p>Thread-safe. Owns no threads: it runs on the timer and executor it is given.
  */

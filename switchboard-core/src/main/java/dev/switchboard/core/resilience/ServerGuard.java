@@ -188,12 +188,25 @@ public final class ServerGuard {
             outcomes[CallOutcome.CIRCUIT_OPEN.ordinal()].increment();
             throw circuitOpen();
         }
-        if (!bulkhead.tryAcquirePermission()) {
+        if (!tryEnterBulkhead()) {
             breaker.releasePermission();
             outcomes[CallOutcome.BUSY.ordinal()].increment();
             throw new ServerBusyException(server, settings.bulkhead().maxConcurrentCalls());
         }
         return new Permit(breaker.getCurrentTimestamp());
+    }
+
+    /** A bulkhead permit without waiting; an interrupted caller is not mistaken for a full bulkhead. */
+    private boolean tryEnterBulkhead() {
+        // the semaphore refuses an interrupted thread even with permits free, and we never wait anyway
+        boolean interrupted = Thread.interrupted();
+        try {
+            return bulkhead.tryAcquirePermission();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private CircuitOpenException circuitOpen() {

@@ -227,6 +227,17 @@ class ServerGuardTest {
     }
 
     @Test
+    void anInterruptedCallerIsNotTakenForAFullBulkheadAndStaysInterrupted() {
+        Thread.currentThread().interrupt();
+        CompletableFuture<String> result = call();
+        boolean stillInterrupted = Thread.interrupted();
+
+        assertThat(stillInterrupted).isTrue();
+        assertThat(result).isNotDone();
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
     void givesTheBulkheadPermitBackOnEveryOutcome() {
         CompletableFuture<String> ok = call();
         CompletableFuture<String> failed = call();
