@@ -5,18 +5,14 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,9 +46,7 @@ public final class ServerGuard {
     private final Bulkhead bulkhead;
     private final LongAdder[] outcomes = new LongAdder[CallOutcome.values().length];
     private final LongAdder retries = new LongAdder();
-    private final ReentrantLock transitionLock = new ReentrantLock();
-    private volatile @Nullable Instant halfOpenAt;
-    private @Nullable ScheduledFuture<?> halfOpenTimer;
+    private final HalfOpenTimer halfOpenTimer;
 
     ServerGuard(String server, GuardSettings settings, GuardEnvironment env) {
         this.server = Objects.requireNonNull(server, "server");
@@ -68,7 +62,8 @@ public final class ServerGuard {
         for (int i = 0; i < outcomes.length; i++) {
             outcomes[i] = new LongAdder();
         }
-        breaker.getEventPublisher().onStateTransition(this::onTransition);
+        this.halfOpenTimer =
+                new HalfOpenTimer(server, breaker, settings.breaker().openDuration(), env);
     }
 
     private static CircuitBreakerConfig breakerConfig(BreakerSettings b, Clock clock) {
@@ -142,7 +137,7 @@ public final class ServerGuard {
                 m.getNumberOfBufferedCalls(),
                 m.getNumberOfFailedCalls(),
                 m.getNumberOfNotPermittedCalls(),
-                state == BreakerState.OPEN ? halfOpenAt : null,
+                halfOpenTimer.halfOpenAt(),
                 max - bulkhead.getMetrics().getAvailableConcurrentCalls(),
                 max);
     }
@@ -211,7 +206,7 @@ public final class ServerGuard {
 
     private CircuitOpenException circuitOpen() {
         BreakerState state = BreakerState.of(breaker.getState());
-        Instant at = state == BreakerState.OPEN ? halfOpenAt : null;
+        Instant at = halfOpenTimer.halfOpenAt();
         String prefix = "server " + server + ": circuit breaker " + state;
         String message = switch (state) {
             case OPEN ->
@@ -229,66 +224,8 @@ public final class ServerGuard {
         return new CircuitOpenException(server, state, at, message);
     }
 
-    private void onTransition(CircuitBreakerOnStateTransitionEvent event) {
-        CircuitBreaker.StateTransition transition = event.getStateTransition();
-        transitionLock.lock();
-        try {
-            // events of racing transitions may arrive out of order: act on the state as it is now
-            if (breaker.getState() == CircuitBreaker.State.OPEN) {
-                if (transition.getToState() == CircuitBreaker.State.OPEN) {
-                    scheduleHalfOpen();
-                }
-            } else {
-                cancelHalfOpen();
-            }
-        } finally {
-            transitionLock.unlock();
-        }
-        if (transition.getToState() == CircuitBreaker.State.OPEN) {
-            log.warn(
-                    "server {}: circuit breaker {}; failure rate {} %; half-opens at {}",
-                    server, transition, breaker.getMetrics().getFailureRate(), halfOpenAt);
-        } else {
-            log.info("server {}: circuit breaker {}", server, transition);
-        }
-    }
-
-    private void scheduleHalfOpen() {
-        cancelHalfOpen();
-        Duration open = settings.breaker().openDuration();
-        halfOpenAt = env.clock().instant().plus(open);
-        try {
-            // one millisecond late: the breaker lets trial calls through once the wait is strictly over
-            halfOpenTimer = env.timer().schedule(this::halfOpen, open.toMillis() + 1, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            log.debug("server {}: timer shut down; the breaker half-opens at the first call after the wait", server);
-        }
-    }
-
-    private void cancelHalfOpen() {
-        ScheduledFuture<?> timer = halfOpenTimer;
-        if (timer != null) {
-            timer.cancel(false);
-        }
-        halfOpenTimer = null;
-        halfOpenAt = null;
-    }
-
-    /** Moves an open breaker whose wait is over to half-open, so that its state shows it without traffic. */
-    private void halfOpen() {
-        // acquiring a permission is the breaker's own race-free way to leave OPEN; the permit goes back at once
-        if (breaker.getState() == CircuitBreaker.State.OPEN && breaker.tryAcquirePermission()) {
-            breaker.releasePermission();
-        }
-    }
-
     void cancelTimers() {
-        transitionLock.lock();
-        try {
-            cancelHalfOpen();
-        } finally {
-            transitionLock.unlock();
-        }
+        halfOpenTimer.cancel();
     }
 
     @Override
