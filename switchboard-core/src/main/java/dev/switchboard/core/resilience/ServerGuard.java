@@ -103,7 +103,8 @@ public final class ServerGuard {
      * dev.switchboard.mcp.session.McpTimeoutException}, which counts against the server. A failed
      * try is retried after a backoff when that is safe; the future then fails with the last try's
      * exception as it was raised (a {@link dev.switchboard.mcp.transport.TransportException}, a
-     * {@link dev.switchboard.mcp.jsonrpc.JsonRpcException}, ...).
+     * {@link dev.switchboard.mcp.jsonrpc.JsonRpcException}, ...), or with the guard's refusal when
+     * the breaker opened before a retry.
      *
      * <p>Cancelling the returned future cancels the try in flight (and so the request, when {@code
      * call} returns the future of {@link dev.switchboard.mcp.session.McpSession#request}) and any
@@ -114,6 +115,7 @@ public final class ServerGuard {
      * @param call starts one try each time it is invoked; invoked on the caller's thread for the
      *     first try and on the guard's executor for retries
      * @throws IllegalArgumentException when {@code timeout} is not positive
+     * @throws NullPointerException when an argument is null
      */
     public <T> CompletableFuture<T> call(CallKind kind, Duration timeout, Supplier<? extends CompletionStage<T>> call) {
         Objects.requireNonNull(kind, "kind");
