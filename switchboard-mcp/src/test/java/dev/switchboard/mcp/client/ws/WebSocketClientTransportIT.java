@@ -104,7 +104,10 @@ class WebSocketClientTransportIT {
 
     @Test
     void closesWithACauseWhenTheConnectionDrops() throws Exception {
-        McpClient client = connect(transport(WebSocketOptions.builder(server.uri())));
+        // the end of the stream normally closes it at once; the pings are the backstop a real
+        // deployment has too, for the rare drop the JDK client does not report
+        McpClient client =
+                connect(transport(WebSocketOptions.builder(server.uri()).pingInterval(Duration.ofMillis(500))));
 
         server.dropConnections();
 
