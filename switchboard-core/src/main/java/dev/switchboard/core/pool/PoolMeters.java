@@ -88,6 +88,7 @@ final class PoolMeters {
     }
 
     private void counter(MeterRegistry r, String name, String description, Tags tags, LongAdder adder) {
+        takeOver(r, name, tags);
         registered.add(FunctionCounter.builder(name, adder, LongAdder::doubleValue)
                 .description(description)
                 .tags(tags)
@@ -101,6 +102,7 @@ final class PoolMeters {
             Tags tags,
             ServerMeters m,
             ToDoubleFunction<ServerMeters> f) {
+        takeOver(r, name, tags);
         registered.add(Gauge.builder(name, m, f)
                 .description(description)
                 .tags(tags)
@@ -133,11 +135,30 @@ final class PoolMeters {
         return total;
     }
 
-    /** Removes the pool's meters from the registry. */
+    /**
+     * The newest pool of a server owns its meters: a pool that replaces another (a server's
+     * configuration reloaded while the old pool drains) takes them over, since a registry keeps the
+     * first meter registered under a name and tags and would otherwise keep reading the old pool.
+     */
+    private static void takeOver(MeterRegistry r, String name, Tags tags) {
+        Meter existing = r.find(name).tags(tags).meter();
+        if (existing != null) {
+            r.remove(existing);
+        }
+    }
+
+    /** Removes the pool's meters from the registry, unless a newer pool took them over. */
     void close() {
         MeterRegistry r = registry;
         if (r != null) {
-            registered.forEach(r::remove);
+            for (Meter meter : registered) {
+                Meter current = r.find(meter.getId().getName())
+                        .tags(meter.getId().getTags())
+                        .meter();
+                if (current == meter) {
+                    r.remove(meter);
+                }
+            }
         }
         registered.clear();
     }

@@ -108,8 +108,10 @@ public final class SessionPool implements AutoCloseable {
                     return new SessionLease(this, keyPool, entry);
                 }
                 discard(keyPool, entry);
+            } else {
+                // the reaper dropped the key just now; make sure the map forgets it, then look again
+                keys.remove(key, keyPool);
             }
-            // else the key was dropped by the reaper just now: look it up again
         }
     }
 

@@ -71,7 +71,7 @@ public final class SessionPoolBuilder {
 
     /**
      * Where to register the pool's meters (counters and gauges tagged by server); default none, and
-     * {@link SessionPool#stats()} still works. {@link SessionPool#close()} removes them again.
+     * {@link SessionPool#stats()} still works. {@link SessionPool#close()} removes them again. A server's meters belong to the newest pool that serves it: a pool built for a server whose old pool still drains takes the meters over, and the old pool's close leaves them alone.
      */
     public SessionPoolBuilder meterRegistry(MeterRegistry value) {
         once("meterRegistry", registry);

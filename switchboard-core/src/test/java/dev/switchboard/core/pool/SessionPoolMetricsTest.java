@@ -97,6 +97,21 @@ class SessionPoolMetricsTest extends PoolTestSupport {
         assertThat(registry.getMeters()).extracting(Meter::getId).isEmpty();
     }
 
+    @Test
+    void aNewerPoolOfTheSameServerTakesTheMetersOverAndKeepsThemWhenTheOldOneCloses() {
+        SessionPool old = meteredPool(options());
+        old.acquire(key("alice")).close();
+        old.acquire(key("alice")).close();
+        SessionPool newer = meteredPool(options());
+        newer.acquire(key("alice")).close();
+
+        old.close();
+
+        assertThat(counter(PoolMeters.MISSES)).isEqualTo(1);
+        assertThat(counter(PoolMeters.HITS)).isZero();
+        assertThat(gauge(PoolMeters.SESSIONS, "idle")).isEqualTo(1);
+    }
+
     private double counter(String name) {
         return registry.get(name)
                 .tag(PoolMeters.TAG_SERVER, "github")
