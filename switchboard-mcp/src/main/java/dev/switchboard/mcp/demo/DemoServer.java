@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -118,17 +119,27 @@ public final class DemoServer {
     }
 
     /**
-     * Serves a demo server over HTTP until the JVM shuts down: Streamable HTTP at {@code /mcp} and
-     * HTTP+SSE at {@code /sse}. Prints the endpoints to standard error.
+     * Starts a demo server on Streamable HTTP at {@code /mcp} (and HTTP+SSE at {@code /sse}).
      *
-     * @param port the port, 0 for any free one
-     * @throws IllegalStateException when the server cannot listen
+     * @param options address, port, paths and transport settings
+     * @return the started server; close it to stop
+     * @throws IllegalStateException when the server cannot listen there
      */
-    public static void serveHttp(McpRuntime runtime, String host, int port) {
-        McpHttpServer server = new McpHttpServer(
-                create(DemoOptions.of(runtime)),
-                runtime,
-                McpHttpServerOptions.defaults().withHost(host).withPort(port));
+    public static McpHttpServer startHttp(McpRuntime runtime, McpHttpServerOptions options) {
+        McpHttpServer server = new McpHttpServer(create(DemoOptions.of(runtime)), runtime, options);
+        server.start();
+        return server;
+    }
+
+    /**
+     * Serves a demo server over HTTP until the JVM is asked to stop (Ctrl-C, SIGTERM). Prints the
+     * endpoints to standard error, one a line: {@code demo-server: Streamable HTTP at URL} and {@code
+     * demo-server: HTTP+SSE at URL}.
+     *
+     * @throws IllegalStateException when the server cannot listen there
+     */
+    public static void serveHttp(McpRuntime runtime, McpHttpServerOptions options) {
+        McpHttpServer server = startHttp(runtime, options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -137,12 +148,12 @@ public final class DemoServer {
                             stopped.countDown();
                         },
                         "demo-server-stop"));
-        server.start();
-        System.err.println(
-                "demo-server: Streamable HTTP at " + server.mcpEndpoint() + ", HTTP+SSE at " + server.sseEndpoint());
+        System.err.println("demo-server: Streamable HTTP at " + server.mcpEndpoint());
+        System.err.println("demo-server: HTTP+SSE at " + server.sseEndpoint());
         try {
-            // Serves until the process is told to stop; the shutdown hook closes the server.
-            stopped.await();
+            while (!stopped.await(1, TimeUnit.HOURS)) {
+                // serving until the shutdown hook runs
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.close();
@@ -151,7 +162,8 @@ public final class DemoServer {
 
     /**
      * Runs the demo server: over stdio without arguments, over Streamable HTTP with {@code --http
-     * PORT} (and {@code --host HOST}, default 127.0.0.1).
+     * PORT} (and {@code --host HOST}, default 127.0.0.1; {@code --response-mode auto|json|sse},
+     * default auto). Exits with 2 on bad arguments, 1 when HTTP cannot listen.
      */
     public static void main(String[] args) {
         DemoArguments arguments;
@@ -164,16 +176,15 @@ public final class DemoServer {
             return;
         }
         try (McpRuntime runtime = new McpRuntime()) {
-            if (arguments.httpPort() == null) {
+            McpHttpServerOptions http = arguments.httpOptions();
+            if (http == null) {
                 serveStdio(runtime);
             } else {
-                try {
-                    serveHttp(runtime, arguments.host(), arguments.httpPort());
-                } catch (IllegalStateException e) {
-                    System.err.println("demo-server: " + e.getMessage());
-                    System.exit(1);
-                }
+                serveHttp(runtime, http);
             }
+        } catch (IllegalStateException e) {
+            System.err.println("demo-server: " + e.getMessage());
+            System.exit(1);
         }
     }
 }

@@ -3,8 +3,11 @@ package dev.switchboard.mcp.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.mcp.McpRuntime;
+import dev.switchboard.mcp.server.http.McpHttpServerOptions;
+import dev.switchboard.mcp.server.http.ResponseMode;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
 
 class DemoArgumentsTest {
@@ -15,14 +18,20 @@ class DemoArgumentsTest {
 
         assertThat(args.httpPort()).isNull();
         assertThat(args.host()).isEqualTo("127.0.0.1");
+        assertThat(args.httpOptions()).isNull();
     }
 
     @Test
     void readsTheHttpPortAndHost() {
-        DemoArguments args = DemoArguments.parse(new String[] {"--http", "0", "--host", "localhost"});
+        DemoArguments args =
+                DemoArguments.parse(new String[] {"--http", "0", "--host", "localhost", "--response-mode", "sse"});
 
-        assertThat(args.httpPort()).isZero();
-        assertThat(args.host()).isEqualTo("localhost");
+        McpHttpServerOptions http = args.httpOptions();
+        assertThat(http).isNotNull();
+        assertThat(http.port()).isZero();
+        assertThat(http.host()).isEqualTo("localhost");
+        assertThat(http.mcpPath()).isEqualTo("/mcp");
+        assertThat(http.transport().responseMode()).isEqualTo(ResponseMode.SSE);
     }
 
     @Test
@@ -32,19 +41,31 @@ class DemoArgumentsTest {
         assertThatThrownBy(() -> DemoArguments.parse(new String[] {"--http"}))
                 .hasMessage("--http: missing (expected: a value)");
         assertThatThrownBy(() -> DemoArguments.parse(new String[] {"--verbose"}))
-                .hasMessage("argument: --verbose (expected: --http PORT or --host HOST)");
+                .hasMessage("argument: --verbose (expected: --http PORT, --host HOST or --response-mode MODE)");
+        assertThatThrownBy(() -> DemoArguments.parse(new String[] {"--response-mode", "xml"}))
+                .hasMessage("--response-mode: xml (expected: auto, json or sse)");
     }
 
     @Test
     void optionsRejectANegativePageSizeAndNonPositiveIntervals() {
-        try (McpRuntime runtime = new McpRuntime()) {
-            DemoOptions options = DemoOptions.of(runtime);
+        // An executor starts no thread until a task arrives, and the options never submit one.
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+        try {
+            DemoOptions options = new DemoOptions(
+                    timer,
+                    timer,
+                    Clock.systemUTC(),
+                    0,
+                    DemoOptions.DEFAULT_RESOURCE_UPDATE_INTERVAL,
+                    DemoOptions.DEFAULT_CLIENT_REQUEST_TIMEOUT);
 
             assertThatThrownBy(() -> options.withPageSize(-1)).hasMessage("pageSize: -1 (expected: >= 0)");
             assertThatThrownBy(() -> options.withResourceUpdateInterval(Duration.ZERO))
                     .hasMessage("resourceUpdateInterval: PT0S (expected: a positive duration)");
             assertThatThrownBy(() -> options.withClientRequestTimeout(Duration.ofSeconds(-1)))
                     .hasMessage("clientRequestTimeout: PT-1S (expected: a positive duration)");
+        } finally {
+            timer.shutdownNow();
         }
     }
 }

@@ -1,4 +1,4 @@
-/** Test utilities shared by the protocol layer's tests: in-memory and child-process transports. */
+/** Test utilities shared by the protocol layer's tests: an in-memory transport pair, a recording client handler, the npm fixtures. */
 @NullMarked
 package dev.switchboard.mcp.testing;
 

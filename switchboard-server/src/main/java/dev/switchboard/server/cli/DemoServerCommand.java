@@ -2,6 +2,8 @@ package dev.switchboard.server.cli;
 
 import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.demo.DemoServer;
+import dev.switchboard.mcp.server.http.McpHttpServerOptions;
+import dev.switchboard.mcp.server.http.ResponseMode;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -31,24 +33,36 @@ final class DemoServerCommand implements Callable<Integer> {
             description = "The address to bind with --http (default: ${DEFAULT-VALUE}).")
     String host = "127.0.0.1";
 
+    @Option(
+            names = "--response-mode",
+            paramLabel = "MODE",
+            defaultValue = "AUTO",
+            description = "How --http answers requests: AUTO (JSON unless the call streams), JSON or SSE"
+                    + " (default: ${DEFAULT-VALUE}).")
+    ResponseMode responseMode = ResponseMode.AUTO;
+
     @Override
     public Integer call() {
-        if (httpPort != null && (httpPort < 0 || httpPort > 65_535)) {
-            System.err.println("demo-server: --http: " + httpPort + " (expected: a port from 0 to 65535)");
+        Integer port = httpPort;
+        if (port != null && (port < 0 || port > 65_535)) {
+            System.err.println("demo-server: --http: " + port + " (expected: a port from 0 to 65535)");
             return 2;
         }
         try (McpRuntime runtime = new McpRuntime()) {
-            if (httpPort == null) {
+            if (port == null) {
                 DemoServer.serveStdio(runtime);
-                return 0;
+            } else {
+                McpHttpServerOptions defaults = McpHttpServerOptions.defaults();
+                DemoServer.serveHttp(
+                        runtime,
+                        defaults.withHost(host)
+                                .withPort(port)
+                                .withTransport(defaults.transport().withResponseMode(responseMode)));
             }
-            try {
-                DemoServer.serveHttp(runtime, host, httpPort);
-                return 0;
-            } catch (IllegalStateException e) {
-                System.err.println("demo-server: " + e.getMessage());
-                return 1;
-            }
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("demo-server: " + e.getMessage());
+            return 1;
         }
     }
 }

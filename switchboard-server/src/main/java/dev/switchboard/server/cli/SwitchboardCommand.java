@@ -20,7 +20,9 @@ public final class SwitchboardCommand implements Callable<Integer> {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        int status = new CommandLine(new SwitchboardCommand()).execute(args);
+        int status = new CommandLine(new SwitchboardCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
         System.exit(status);
     }
 }

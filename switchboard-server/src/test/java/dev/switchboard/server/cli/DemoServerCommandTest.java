@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -33,5 +35,16 @@ class DemoServerCommandTest {
 
         assertThat(cli.execute("demo-server", "--http", "eighty")).isEqualTo(2);
         assertThat(err.toString()).contains("--http");
+    }
+
+    @Test
+    void failsWithStatusOneWhenThePortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CommandLine cli = new CommandLine(new SwitchboardCommand());
+
+            int status = cli.execute("demo-server", "--http", String.valueOf(taken.getLocalPort()));
+
+            assertThat(status).isEqualTo(1);
+        }
     }
 }

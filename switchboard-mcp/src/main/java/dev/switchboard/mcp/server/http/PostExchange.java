@@ -146,6 +146,7 @@ final class PostExchange {
             } else if (e.isReplaced()) {
                 // closeConnection: open the stream so the client gets an event id to resume from, then end.
                 startStream(sse, firstCursor(held), held);
+                sse.retry(SseWriter.RETRY_AFTER_EARLY_END_MILLIS);
                 sse.end();
                 callback.succeeded();
                 return false;

@@ -134,6 +134,15 @@ final class SessionRegistry<S extends SessionRegistry.Entry> {
     }
 
     private void sweep() {
+        try {
+            sweepOnce();
+        } catch (RuntimeException e) {
+            // a periodic task that throws is never run again: log it and keep sweeping
+            log.warn("{} idle sweep failed", kind, e);
+        }
+    }
+
+    private void sweepOnce() {
         long cutoff = options.clock().millis() - options.sessionIdleTimeout().toMillis();
         for (S session : sessions.values()) {
             if (session.idleSince(cutoff) && remove(session)) {

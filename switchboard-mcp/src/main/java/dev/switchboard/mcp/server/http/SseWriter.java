@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * the HTTP request and drains an {@link EventStream} into it.
  */
 final class SseWriter {
+    /** The {@code retry} sent before a stream ends early (SSE polling): resume after one second. */
+    static final long RETRY_AFTER_EARLY_END_MILLIS = 1000;
+
     private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
     /** How a {@link #drain} ended. */
@@ -61,10 +64,19 @@ final class SseWriter {
      * An event with an id and empty data, so that a client can reconnect with that id. It carries no
      * {@code retry} field: the MCP Java SDK client (2.0.1) fails the whole response on any SSE field
      * other than {@code id}, {@code event} and {@code data}, and the specification asks for {@code
-     * retry} only before a server closes a stream early, which this server does not do.
+     * retry} only before a server closes a stream early, where {@link #retry} sends it.
      */
     void priming(String id) throws IOException, TimeoutException {
         String frame = "id: " + id + "\ndata: \n\n";
+        write(false, ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A {@code retry} field on its own (no event is dispatched): how long a client should wait before
+     * it resumes a stream this server is about to end early.
+     */
+    void retry(long millis) throws IOException, TimeoutException {
+        String frame = "retry: " + millis + "\n\n";
         write(false, ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -129,6 +141,9 @@ final class SseWriter {
                 if (e == null) {
                     keepAlive();
                 } else if (e.isEnd() || e.isReplaced()) {
+                    if (e.isReplaced()) {
+                        retry(RETRY_AFTER_EARLY_END_MILLIS);
+                    }
                     end();
                     return e.isReplaced() ? Outcome.REPLACED : stream.isClosed() ? Outcome.CLOSED : Outcome.COMPLETED;
                 } else {

@@ -22,6 +22,7 @@ final class SseReader implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread reader;
     private volatile @Nullable String lastId;
+    private volatile @Nullable String retry;
 
     SseReader(InputStream body) {
         this.body = body;
@@ -41,6 +42,8 @@ final class SseReader implements AutoCloseable {
                     id = null;
                     name = null;
                     data = null;
+                } else if (line.startsWith("retry:")) {
+                    retry = line.substring(6).trim();
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).trim();
                 } else if (line.startsWith("event:")) {
@@ -86,6 +89,12 @@ final class SseReader implements AutoCloseable {
     @Nullable
     String lastId() {
         return lastId;
+    }
+
+    /** The value of the last {@code retry} field read, or {@code null}. */
+    @Nullable
+    String retry() {
+        return retry;
     }
 
     /** Whether the stream ends (after any remaining events) within {@code timeout}. */

@@ -1,0 +1,9 @@
+/**
+ * JMH micro-benchmarks of the protocol core: decoding and encoding {@code tools/call} messages, and
+ * one request round trip through two {@link dev.switchboard.mcp.session.McpSession}s joined by an
+ * in-memory pipe. Run them with {@code java -jar switchboard-bench/target/benchmarks.jar}.
+ */
+@NullMarked
+package dev.switchboard.bench.jmh;
+
+import org.jspecify.annotations.NullMarked;
