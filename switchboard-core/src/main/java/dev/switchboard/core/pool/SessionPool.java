@@ -98,12 +98,13 @@ public final class SessionPool implements AutoCloseable {
         long deadline = System.nanoTime() + acquireTimeout;
         while (true) {
             KeyPool keyPool = keyPool(key);
-            Object taken = take(keyPool, deadline);
+            long now = ticker.read();
+            Object taken = take(keyPool, now, deadline);
             if (taken == KeyPool.CREATE) {
                 return create(keyPool);
             }
             if (taken instanceof PooledEntry entry) {
-                if (usable(keyPool, entry)) {
+                if (usable(keyPool, entry, now)) {
                     keyPool.meters.hits.increment();
                     return new SessionLease(this, keyPool, entry);
                 }
@@ -139,9 +140,9 @@ public final class SessionPool implements AutoCloseable {
         return keyPool;
     }
 
-    private Object take(KeyPool keyPool, long deadline) {
+    private Object take(KeyPool keyPool, long now, long deadline) {
         try {
-            return keyPool.take(ticker.read(), deadline, options.acquireTimeout());
+            return keyPool.take(now, deadline, options.acquireTimeout());
         } catch (PoolTimeoutException e) {
             keyPool.meters.acquireTimeouts.increment();
             throw e;
@@ -151,8 +152,8 @@ public final class SessionPool implements AutoCloseable {
         }
     }
 
-    private boolean usable(KeyPool keyPool, PooledEntry entry) {
-        long now = ticker.read();
+    /** Whether an idle entry may be lent; {@code now} was read just before it was taken. */
+    private boolean usable(KeyPool keyPool, PooledEntry entry, long now) {
         if (!entry.isOpen() || entry.expired(now, ttl)) {
             keyPool.meters.evictions.increment();
             return false;
