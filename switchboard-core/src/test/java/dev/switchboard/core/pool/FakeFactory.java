@@ -69,10 +69,11 @@ final class FakeFactory implements SessionFactory {
             }
             return;
         }
-        boolean done = false;
-        while (!done) {
+        // like a factory call stuck in code that ignores interrupts
+        while (true) {
             try {
-                done = g.await(30, TimeUnit.SECONDS) || true;
+                g.await(30, TimeUnit.SECONDS);
+                return;
             } catch (InterruptedException e) {
                 interrupted.set(true);
             }
