@@ -104,7 +104,7 @@ public final class McpSession implements AutoCloseable {
         Duration timeout = requestOptions.timeout() != null ? requestOptions.timeout() : options.requestTimeout();
         Pending p = new Pending(id, method, timeout, requestOptions);
         if (closed.isDone()) {
-            p.completeExceptionally(closedException());
+            p.completeExceptionally(closedException(true));
             return p;
         }
         JsonNode sentParams = params;
@@ -118,11 +118,7 @@ public final class McpSession implements AutoCloseable {
         try {
             transport.send(new JsonRpcRequest(id, method, sentParams), requestOptions.related());
         } catch (RuntimeException e) {
-            fail(
-                    id,
-                    e instanceof TransportException
-                            ? e
-                            : new TransportException(describe() + ": cannot send " + method, e));
+            fail(id, notSent(method, e));
         }
         return p;
     }
@@ -168,12 +164,25 @@ public final class McpSession implements AutoCloseable {
         return "session " + options.name();
     }
 
-    private TransportException closedException() {
+    /** The session closed; {@code unprocessed} when the request never reached the transport. */
+    private TransportException closedException(boolean unprocessed) {
         Throwable cause = closed.getNow(null);
         return new TransportException(
                 describe() + " is closed"
                         + (cause != null && cause.getMessage() != null ? ": " + cause.getMessage() : ""),
-                cause);
+                cause,
+                unprocessed);
+    }
+
+    /** The transport refused the request before it reached the wire: the peer never saw it. */
+    private TransportException notSent(String method, RuntimeException e) {
+        if (e instanceof TransportException t && t.unprocessed()) {
+            return t;
+        }
+        String message = e instanceof TransportException && e.getMessage() != null
+                ? e.getMessage()
+                : describe() + ": cannot send " + method;
+        return new TransportException(message, e, true);
     }
 
     private ObjectNode withProgressToken(@Nullable JsonNode params, String token) {
@@ -270,7 +279,10 @@ public final class McpSession implements AutoCloseable {
             stage = CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((result, error) -> {
-            if (inFlight.remove(incoming.id()) == null || incoming.isCancelled()) {
+            // removed only after the reply is written, so that "nothing in flight" means every
+            // answer is out (a stdio server drains on that before it closes)
+            if (inFlight.get(incoming.id()) != incoming || incoming.isCancelled()) {
+                inFlight.remove(incoming.id(), incoming);
                 return;
             }
             if (error == null) {
@@ -278,6 +290,7 @@ public final class McpSession implements AutoCloseable {
             } else {
                 reply(JsonRpcResponse.failure(incoming.id(), toError(incoming, error)));
             }
+            inFlight.remove(incoming.id(), incoming);
         });
     }
 
@@ -338,7 +351,7 @@ public final class McpSession implements AutoCloseable {
         if (!closed.complete(cause)) {
             return;
         }
-        TransportException failure = closedException();
+        TransportException failure = closedException(false);
         for (RequestId id : pending.keySet()) {
             fail(id, failure);
         }

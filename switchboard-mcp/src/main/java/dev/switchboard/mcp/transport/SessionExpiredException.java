@@ -9,8 +9,16 @@ import org.jspecify.annotations.Nullable;
 public class SessionExpiredException extends TransportException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception with a message and an optional cause. */
+    /** An exception with a message and an optional cause; the request may have been processed. */
     public SessionExpiredException(String message, @Nullable Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * An exception with a message, an optional cause, and whether the server certainly did not
+     * process the request (it refused the request itself as belonging to an unknown session).
+     */
+    public SessionExpiredException(String message, @Nullable Throwable cause, boolean unprocessed) {
+        super(message, cause, unprocessed);
     }
 }

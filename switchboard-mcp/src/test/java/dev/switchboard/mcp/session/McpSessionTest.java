@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -177,11 +176,21 @@ class McpSessionTest {
         server.close();
         assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
                 .cause()
-                .isInstanceOf(TransportException.class)
+                .isInstanceOfSatisfying(
+                        TransportException.class,
+                        e -> assertThat(e.unprocessed())
+                                .as("the peer had the request: it may have run")
+                                .isFalse())
                 .hasMessageContaining("session client is closed");
         assertThat(client.pendingRequests()).isZero();
         assertThat(client.isOpen()).isFalse();
-        assertThatThrownBy(() -> client.request("echo", null).get()).isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> client.request("echo", null).get())
+                .cause()
+                .isInstanceOfSatisfying(
+                        TransportException.class,
+                        e -> assertThat(e.unprocessed())
+                                .as("sent after the close: never left the session")
+                                .isTrue());
     }
 
     @Test
@@ -190,7 +199,9 @@ class McpSessionTest {
         pipe[0].failSends = true;
         assertThatThrownBy(() -> client.request("echo", null).get(5, TimeUnit.SECONDS))
                 .cause()
-                .isInstanceOf(TransportException.class);
+                .isInstanceOfSatisfying(
+                        TransportException.class,
+                        e -> assertThat(e.unprocessed()).isTrue());
         assertThat(client.pendingRequests()).isZero();
     }
 

@@ -106,9 +106,11 @@ final class PostExchange {
     }
 
     private SessionExpiredException expired(String what) {
+        // the server answered the POST itself with "unknown session": it did not process the request
         return new SessionExpiredException(
                 endpoint.owner() + ": the session expired and " + what + "; request " + label + " was not retried",
-                null);
+                null,
+                true);
     }
 
     private Outcome attempt(RemoteSession.State state) throws IOException, InterruptedException {

@@ -17,8 +17,10 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,9 @@ public final class StdioServerTransport implements Transport {
     /** The default limit of one line: 4 MiB. */
     public static final int DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
 
+    private static final Duration DEFAULT_DRAIN = Duration.ofSeconds(30);
+    private static final long DRAIN_POLL_MILLIS = 10;
+
     private final InputStream in;
     private final OutputStream out;
     private final JsonRpcCodec codec;
@@ -41,6 +46,8 @@ public final class StdioServerTransport implements Transport {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile @Nullable Listener listener;
+    private volatile IntSupplier inFlight = () -> 0;
+    private volatile Duration drainLimit = Duration.ZERO;
 
     /** A transport over {@code in} and {@code out}. */
     public StdioServerTransport(InputStream in, OutputStream out, JsonRpcCodec codec, int maxLineBytes) {
@@ -51,15 +58,38 @@ public final class StdioServerTransport implements Transport {
     }
 
     /**
-     * Serves {@code factory} over standard input and output until the client closes its end.
-     * Blocks the calling thread.
+     * Serves {@code factory} over standard input and output until the client closes its end, then
+     * lets requests still running finish and answer (at most 30 seconds) before closing. Blocks the
+     * calling thread.
      */
     public static void serve(ServerSessionFactory factory, McpRuntime runtime) {
         StdioServerTransport transport =
                 new StdioServerTransport(System.in, System.out, runtime.codec(), DEFAULT_MAX_LINE_BYTES);
         McpSession session = new McpSession(transport, SessionOptions.of(runtime, "stdio"));
+        transport.drainOnEndOfInput(session::requestsInFlight, DEFAULT_DRAIN);
         session.start(factory.open(session));
         session.closeFuture().join();
+    }
+
+    /**
+     * When the input ends, waits until {@code requestsInFlight} reports none (at most {@code limit})
+     * before closing, so that a client that writes its requests and closes its end, as a shell pipe
+     * does, still gets every answer. Without it the transport closes at once.
+     */
+    public void drainOnEndOfInput(IntSupplier requestsInFlight, Duration limit) {
+        this.inFlight = requestsInFlight;
+        this.drainLimit = limit;
+    }
+
+    private void drain() {
+        long deadline = System.nanoTime() + drainLimit.toNanos();
+        try {
+            while (inFlight.getAsInt() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(DRAIN_POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -84,6 +114,9 @@ public final class StdioServerTransport implements Transport {
             }
         } catch (IOException e) {
             cause = closed.get() ? null : e;
+        }
+        if (cause == null) {
+            drain();
         }
         closeWith(target, cause);
     }

@@ -274,7 +274,10 @@ class StreamableHttpClientTransportIT {
                 .isInstanceOf(SessionExpiredException.class)
                 .hasMessageContaining("could not be re-initialized")
                 .hasMessageContaining("HTTP 500: initialize refused")
-                .hasMessageContaining("was not retried");
+                .hasMessageContaining("was not retried")
+                .satisfies(e -> assertThat(((SessionExpiredException) e).unprocessed())
+                        .as("the server refused the POST unprocessed")
+                        .isTrue());
         assertThat(transport.reinitializations()).isZero();
     }
 
@@ -356,7 +359,10 @@ class StreamableHttpClientTransportIT {
         assertThatThrownBy(() -> client.callTool("drop", null))
                 .isInstanceOf(SessionExpiredException.class)
                 .hasMessageContaining("session expired")
-                .hasMessageContaining("was not retried");
+                .hasMessageContaining("was not retried")
+                .satisfies(e -> assertThat(((SessionExpiredException) e).unprocessed())
+                        .as("the request ran before its stream broke")
+                        .isFalse());
         assertThat(transport.reinitializations()).isZero();
         assertThat(server.exchanges())
                 .filteredOn(e -> "tools/call".equals(e.rpcMethod()))
