@@ -12,6 +12,20 @@
  * dev.switchboard.core.pool.PoolStats} and Micrometer. Sessions come from a {@link
  * dev.switchboard.core.pool.SessionFactory}, the seam where the server lifecycle builds transports
  * and where a circuit breaker can wrap creation.
+ *
+ * <p>Meters, when a registry is given, all tagged {@code server} (never an identity):
+ *
+ * <ul>
+ *   <li>{@code switchboard.pool.hits}, {@code .misses} (counters): acquisitions served by an idle
+ *       session, and by a new one
+ *   <li>{@code switchboard.pool.evictions} (counter): sessions closed as unusable when lent or
+ *       given back (closed downstream, expired, failed health check)
+ *   <li>{@code switchboard.pool.health.check.failures}, {@code .keys.evicted}, {@code
+ *       .sessions.reaped}, {@code .invalidations}, {@code .acquire.timeouts}, {@code
+ *       .creation.failures} (counters)
+ *   <li>{@code switchboard.pool.sessions} (gauge, tag {@code state}: {@code idle} or {@code
+ *       active}), {@code .waiters}, {@code .keys}, {@code .max.per.key}, {@code .hit.rate} (gauges)
+ * </ul>
  */
 @NullMarked
 package dev.switchboard.core.pool;
