@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +39,35 @@ final class Attempt {
 
     CompletableFuture<ServerConnection> result() {
         return result;
+    }
+
+    /** How long from {@code now} until the attempt is due; zero when it is due or running. */
+    Duration untilDue(Instant now) {
+        Duration d = Duration.between(now, dueAt);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /**
+     * Waits at most {@code wait} for the connection.
+     *
+     * @param unavailable makes the exception for a failure that is not a {@link
+     *     ServerConnectException} already, from a description of what happened
+     * @throws ServerConnectException with the attempt's failure, or when it takes too long
+     */
+    ServerConnection await(Duration wait, Function<String, ServerConnectException> unavailable) {
+        try {
+            return result.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ServerConnectException sce) {
+                throw sce;
+            }
+            throw unavailable.apply("connection attempt failed: " + e.getCause());
+        } catch (TimeoutException e) {
+            throw unavailable.apply("no connection within " + wait.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable.apply("interrupted while waiting for the connection");
+        }
     }
 
     void scheduledBy(ScheduledFuture<?> task) {

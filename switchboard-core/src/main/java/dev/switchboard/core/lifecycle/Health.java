@@ -46,6 +46,13 @@ record Health(
         return failures;
     }
 
+    /** An exception for {@code server} saying {@code what}, with the state and the last error. */
+    ServerConnectException unavailable(String server, String what) {
+        ErrorPhase p = phase == null ? ErrorPhase.TRANSPORT_CONNECT : phase;
+        String last = message == null ? "" : "; last error (" + p + "): " + message;
+        return new ServerConnectException(server, p, what + " (state: " + state + ")" + last, stderrTail, null);
+    }
+
     Health connecting() {
         return new Health(
                 ServerState.CONNECTING,

@@ -23,6 +23,7 @@ final class ProcessSlots {
     private final Condition released = lock.newCondition();
     private final Deque<Long> started = new ArrayDeque<>();
     private int live;
+    private int peak;
 
     ProcessSlots(int max) {
         this.max = max;
@@ -38,7 +39,8 @@ final class ProcessSlots {
             attached = true;
             remember(pid);
             Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-            if (handle.isEmpty()) {
+            if (handle.isEmpty() || handle.get().equals(ProcessHandle.current())) {
+                // gone already, or not a process of ours to watch
                 release();
                 return;
             }
@@ -83,6 +85,7 @@ final class ProcessSlots {
                 remaining = released.awaitNanos(remaining);
             }
             live++;
+            peak = Math.max(peak, live);
             return Optional.of(new Slot());
         } finally {
             lock.unlock();
@@ -94,6 +97,16 @@ final class ProcessSlots {
         lock.lock();
         try {
             return live;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The most slots ever held at once; never above {@link #max()}. */
+    int peak() {
+        lock.lock();
+        try {
+            return peak;
         } finally {
             lock.unlock();
         }

@@ -7,12 +7,16 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One initialized session with one server, made by a {@link ServerConnector}: the client, which
  * transport it runs over, and for a stdio server the process id and its recent stderr. Thread-safe.
  */
 public final class ServerConnection implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
+
     private final String server;
     private final String transport;
     private final McpClient client;
@@ -79,6 +83,15 @@ public final class ServerConnection implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+    }
+
+    /** {@link #close()}, logging instead of throwing. */
+    void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            log.warn("server {}: closing the connection failed", server, e);
+        }
     }
 
     @Override

@@ -1,14 +1,11 @@
 package dev.switchboard.core.lifecycle;
 
 import dev.switchboard.core.config.ServerConfig;
-import dev.switchboard.core.config.StdioServerConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -28,7 +25,7 @@ final class ServerLink {
 
     private final ServerConfig config;
     private final SupervisorContext context;
-    private final Backoff backoff;
+    private final Retries retries;
     private final ProcessSlots processes;
     private final AttemptRunner runner;
     private final AtomicReference<Health> health;
@@ -41,7 +38,9 @@ final class ServerLink {
         this.config = config;
         this.context = context;
         SupervisionSettings settings = context.settings();
-        this.backoff = new Backoff(settings.backoffBase(), settings.backoffCeiling(), context.random());
+        this.retries = new Retries(
+                new Backoff(settings.backoffBase(), settings.backoffCeiling(), context.random()),
+                settings.stableUptime());
         this.processes = new ProcessSlots(settings.maxProcesses());
         this.runner = new AttemptRunner(config, context, processes);
         ServerState initial = config.settings().enabled() ? ServerState.IDLE : ServerState.DISABLED;
@@ -121,9 +120,7 @@ final class ServerLink {
             connection = null;
             Attempt a = attempt;
             if (a != null && a.isRunning()) {
-                if (old != null) {
-                    context.executor().execute(old::close);
-                }
+                closeInBackground(old);
                 return a;
             }
             if (a != null) {
@@ -147,31 +144,14 @@ final class ServerLink {
         }
     }
 
-    /**
-     * Waits at most {@code wait} for {@code a}.
-     *
-     * @throws ServerConnectException with the attempt's failure, or when it takes too long
-     */
+    /** Waits at most {@code wait} for {@code a}. @throws ServerConnectException when it fails or takes too long */
     ServerConnection waitFor(Attempt a, Duration wait) {
-        try {
-            return a.result().get(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ServerConnectException sce) {
-                throw sce;
-            }
-            throw unavailable("connection attempt failed: " + e.getCause());
-        } catch (TimeoutException e) {
-            throw unavailable("no connection within " + wait.toMillis() + " ms");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted while waiting for the connection");
-        }
+        return a.await(wait, this::unavailable);
     }
 
     /** How long from now until {@code a} is due; zero when it is due or running. */
     Duration untilDue(Attempt a) {
-        Duration d = Duration.between(now(), a.dueAt());
-        return d.isNegative() ? Duration.ZERO : d;
+        return a.untilDue(now());
     }
 
     /**
@@ -218,7 +198,13 @@ final class ServerLink {
         return a;
     }
 
-    private void schedule(Duration delay, Instant dueAt) {
+    /** Schedules the next attempt as {@code next} says; nothing when it says not to retry. */
+    private void schedule(Retries.Next next) {
+        Duration delay = next.delay();
+        Instant dueAt = next.at();
+        if (delay == null || dueAt == null) {
+            return;
+        }
         Attempt a = new Attempt(dueAt, null);
         attempt = a;
         try {
@@ -250,16 +236,16 @@ final class ServerLink {
         }
         try {
             closeQuietly(a.takeRetiring());
-            AttemptRunner.Result result = runner.connect();
-            connected(a, result);
+            connected(a, runner.connect());
         } catch (ServerConnectException e) {
             finish(a, e);
         } catch (RuntimeException e) {
-            finish(
-                    a,
-                    new ServerConnectException(
-                            name(), ErrorPhase.RUNTIME, "connection attempt failed: " + e, List.of(), e));
+            finish(a, failure("connection attempt failed: " + e, e));
         } finally {
+            if (!a.result().isDone()) {
+                // an Error escaped: the attempt must still end, or every later caller would wait for it
+                finish(a, failure("connection attempt ended abnormally", null));
+            }
             a.finished();
             // the attempt's thread is not reused for anything else, but an interrupt must not leak
             Thread.interrupted();
@@ -268,19 +254,23 @@ final class ServerLink {
 
     private void connected(Attempt a, AttemptRunner.Result result) {
         ServerConnection c = result.connection();
+        boolean discard;
         lock.lock();
         try {
-            if (closed || attempt != a) {
-                c.close();
-                a.result().completeExceptionally(unavailable("closed"));
-                return;
+            discard = closed || attempt != a;
+            if (!discard) {
+                attempt = null;
+                connection = c;
+                Instant now = now();
+                health.updateAndGet(h -> h.connected(now, c.transport(), result.toolCount(), result.listingFailure()));
             }
-            attempt = null;
-            connection = c;
-            Instant now = now();
-            health.updateAndGet(h -> h.connected(now, c.transport(), result.toolCount(), result.listingFailure()));
         } finally {
             lock.unlock();
+        }
+        if (discard) {
+            closeQuietly(c);
+            a.result().completeExceptionally(unavailable("closed"));
+            return;
         }
         c.closeFuture().whenComplete((cause, ignored) -> lost(c, cause));
         a.result().complete(c);
@@ -295,22 +285,7 @@ final class ServerLink {
                 return;
             }
             attempt = null;
-            Instant now = now();
-            int failures = health.get().failuresAt(now, context.settings().stableUptime()) + 1;
-            Instant next = null;
-            if (e.phase() != ErrorPhase.CONFIG) {
-                Duration delay = backoff.delay(failures);
-                next = now.plus(delay);
-                schedule(delay, next);
-            }
-            Instant due = next;
-            health.updateAndGet(h -> h.failed(ServerState.FAILED, e, now, failures, due));
-            log.warn(
-                    "server {}: {} (failure {} in a row; next attempt {})",
-                    name(),
-                    e.detail(),
-                    failures,
-                    due == null ? "only on demand" : "at " + due);
+            recordFailure(ServerState.FAILED, e, e.phase() != ErrorPhase.CONFIG);
         } finally {
             lock.unlock();
         }
@@ -328,23 +303,30 @@ final class ServerLink {
             if (closed) {
                 return;
             }
-            Instant now = now();
-            int failures = health.get().failuresAt(now, context.settings().stableUptime()) + 1;
-            Duration delay = backoff.delay(failures);
-            Instant next = now.plus(delay);
-            ServerConnectException e = new ServerConnectException(
-                    name(),
-                    ErrorPhase.RUNTIME,
-                    "the session closed: " + (cause == null ? "without a reason" : String.valueOf(cause.getMessage())),
-                    c.recentStderr(),
-                    cause);
-            schedule(delay, next);
-            health.updateAndGet(h -> h.failed(ServerState.DEGRADED, e, now, failures, next));
-            log.warn("server {}: {}; reconnecting at {}", name(), e.detail(), next);
+            String why = cause == null ? "without a reason" : String.valueOf(cause.getMessage());
+            recordFailure(
+                    ServerState.DEGRADED,
+                    new ServerConnectException(
+                            name(), ErrorPhase.RUNTIME, "the session closed: " + why, c.recentStderr(), cause),
+                    true);
         } finally {
             lock.unlock();
         }
-        context.executor().execute(c::close);
+        closeInBackground(c);
+    }
+
+    /** Records a failure and schedules the next attempt unless {@code retry} is false; lock held. */
+    private void recordFailure(ServerState state, ServerConnectException e, boolean retry) {
+        Instant now = now();
+        Retries.Next next = retries.after(health.get(), now, retry);
+        schedule(next);
+        health.updateAndGet(h -> h.failed(state, e, now, next.failures(), next.at()));
+        log.warn(
+                "server {}: {} (failure {} in a row; next attempt {})",
+                name(),
+                e.detail(),
+                next.failures(),
+                next.at() == null ? "only on demand" : "at " + next.at());
     }
 
     private void checkUsable() {
@@ -358,21 +340,28 @@ final class ServerLink {
 
     /** An exception naming the state and, when there was one, the last error. */
     ServerConnectException unavailable(String what) {
-        Health h = health.get();
-        ErrorPhase phase = h.phase() == null ? ErrorPhase.TRANSPORT_CONNECT : h.phase();
-        String last = h.message() == null ? "" : "; last error (" + phase + "): " + h.message();
-        return new ServerConnectException(
-                name(), phase, what + " (state: " + h.state() + ")" + last, h.stderrTail(), null);
+        return health.get().unavailable(name(), what);
     }
 
-    private static void closeQuietly(@Nullable ServerConnection c) {
+    private ServerConnectException failure(String message, @Nullable Throwable cause) {
+        return new ServerConnectException(name(), ErrorPhase.RUNTIME, message, List.of(), cause);
+    }
+
+    /** Closes {@code c} on the executor, or here when the executor is shut down. */
+    private void closeInBackground(@Nullable ServerConnection c) {
         if (c == null) {
             return;
         }
         try {
-            c.close();
-        } catch (RuntimeException e) {
-            log.warn("server {}: closing the connection failed", c.server(), e);
+            context.executor().execute(() -> closeQuietly(c));
+        } catch (RejectedExecutionException e) {
+            closeQuietly(c);
+        }
+    }
+
+    private static void closeQuietly(@Nullable ServerConnection c) {
+        if (c != null) {
+            c.closeQuietly();
         }
     }
 
@@ -382,9 +371,5 @@ final class ServerLink {
 
     private String name() {
         return config.name();
-    }
-
-    boolean isStdio() {
-        return config instanceof StdioServerConfig;
     }
 }

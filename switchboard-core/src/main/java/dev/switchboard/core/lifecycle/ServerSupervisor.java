@@ -40,6 +40,7 @@ public final class ServerSupervisor {
     private final ServerConfig config;
     private final SupervisorContext context;
     private final ServerLink link;
+    private final Pings pings;
     private final Set<CompletableFuture<@Nullable Void>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean draining;
 
@@ -47,6 +48,7 @@ public final class ServerSupervisor {
         this.config = Objects.requireNonNull(config, "config");
         this.context = Objects.requireNonNull(context, "context");
         this.link = new ServerLink(config, context);
+        this.pings = new Pings(config.name(), link, context.clock(), this::status);
     }
 
     /** The server's name. */
@@ -148,7 +150,7 @@ public final class ServerSupervisor {
             throw new IllegalArgumentException("maxAttempts: " + maxAttempts + " (expected: at least 1)");
         }
         ServerConnection c = link.current();
-        if (c != null && pingNow(c)) {
+        if (c != null && pings.pingNow(c, config.settings().timeouts().call())) {
             return status();
         }
         try {
@@ -196,30 +198,14 @@ public final class ServerSupervisor {
         link.start();
     }
 
-    /**
-     * Pings a connected server. Never fails: the result says what happened and a failure is
-     * recorded in the status (phase {@link ErrorPhase#RUNTIME}).
-     */
+    /** Pings the server if it is connected (see {@link Pings#ping}); the result never fails. */
     CompletableFuture<ServerHealth> ping(Duration timeout) {
-        ServerConnection c = link.current();
-        if (c == null) {
-            ServerStatus s = status();
-            return CompletableFuture.completedFuture(
-                    new ServerHealth(name(), false, null, "not connected (state: " + s.state() + ")", s));
-        }
-        Instant start = context.clock().instant();
-        return c.client()
-                .session()
-                .request(McpMethods.PING, null, RequestOptions.defaults().withTimeout(timeout))
-                .handle((result, failure) -> pinged(start, failure));
+        return pings.ping(timeout);
     }
 
-    /** Records a ping that got no answer within {@code timeout} (phase {@link ErrorPhase#RUNTIME}). */
+    /** Records a ping that got no answer within {@code timeout}. */
     ServerHealth pingUnanswered(Duration timeout) {
-        String message = "ping: no answer within " + timeout.toMillis() + " ms";
-        Instant now = context.clock().instant();
-        link.updateHealth(h -> h.callFailed(ErrorPhase.RUNTIME, message, now));
-        return new ServerHealth(name(), false, null, message, status());
+        return pings.unanswered(timeout);
     }
 
     /**
@@ -281,37 +267,6 @@ public final class ServerSupervisor {
         Instant now = context.clock().instant();
         String message = method + " failed: " + cause.getMessage();
         link.updateHealth(h -> h.callFailed(phase, message, now));
-    }
-
-    private boolean pingNow(ServerConnection c) {
-        Duration timeout = config.settings().timeouts().call();
-        try {
-            c.client()
-                    .session()
-                    .request(McpMethods.PING, null, RequestOptions.defaults().withTimeout(timeout))
-                    .get(timeout.toNanos() * 2, TimeUnit.NANOSECONDS);
-            Instant now = context.clock().instant();
-            link.updateHealth(h -> h.succeeded(now));
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private ServerHealth pinged(Instant start, @Nullable Throwable failure) {
-        Instant now = context.clock().instant();
-        if (failure == null) {
-            link.updateHealth(h -> h.succeeded(now));
-            return new ServerHealth(name(), true, Duration.between(start, now), null, status());
-        }
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        String message = "ping failed: " + cause.getMessage();
-        link.updateHealth(h -> h.callFailed(ErrorPhase.RUNTIME, message, now));
-        return new ServerHealth(name(), false, null, message, status());
     }
 
     private Duration connectBudget() {

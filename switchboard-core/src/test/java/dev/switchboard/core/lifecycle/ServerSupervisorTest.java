@@ -135,16 +135,6 @@ class ServerSupervisorTest {
     }
 
     @Test
-    void jitterStaysBetweenTheBaseAndTheExponentialBound() {
-        Backoff backoff = new Backoff(BASE, CEILING, () -> 0L);
-
-        assertThat(backoff.delay(5)).isEqualTo(BASE);
-        assertThat(backoff.upperBound(5)).isEqualTo(CEILING);
-        assertThat(backoff.upperBound(3)).isEqualTo(Duration.ofMillis(400));
-        assertThat(backoff.upperBound(Integer.MAX_VALUE)).isEqualTo(CEILING);
-    }
-
-    @Test
     void crashLoopKeepsBackingOffAndTheBackoffResetsAfterSustainedUptime() {
         ServerSupervisor s = registry.register(eager("flaky"));
         await().until(() -> s.status().state() == ServerState.READY);
