@@ -54,6 +54,35 @@ final class HttpCalls {
      * @throws IOException when the exchange fails, times out, or the transport closed
      */
     HttpResponse<InputStream> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return sendOnce(request);
+        } catch (IOException e) {
+            if (!closedBeforeAnyResponse(e) || aborted) {
+                throw e;
+            }
+            // A pooled keep-alive connection the server had already closed: the request never got
+            // a byte of answer, so it is sent once more on a fresh connection, as browsers do. The
+            // JDK client retries this case by itself only for idempotent methods, and MCP is POST.
+            return sendOnce(request);
+        }
+    }
+
+    /**
+     * Whether the exchange failed because the connection closed before any byte of the response,
+     * which is what reusing a connection the server closed while it sat in the pool looks like.
+     */
+    static boolean closedBeforeAnyResponse(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (t.getClass().getSimpleName().equals("ConnectionExpiredException")
+                    || (message != null && message.contains("header parser received no bytes"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private HttpResponse<InputStream> sendOnce(HttpRequest request) throws IOException, InterruptedException {
         if (aborted) {
             throw new IOException("transport closed");
         }

@@ -43,7 +43,7 @@ final class OneWayPost {
                 }
             }
             if (message instanceof JsonRpcNotification n && McpMethods.INITIALIZED.equals(n.method())) {
-                serverStream.start();
+                serverStream.startAndAwaitAnswer();
             }
         } catch (TransportException e) {
             endpoint.inbound().sendFailed(message, e);

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,6 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ServerEventStream {
     private static final Logger log = LoggerFactory.getLogger(ServerEventStream.class);
+
+    /** How long {@link #startAndAwaitAnswer} waits for the server to answer the first GET. */
+    static final Duration FIRST_ANSWER_WAIT = Duration.ofSeconds(2);
 
     private final McpEndpoint endpoint;
     private final Executor executor;
@@ -45,22 +50,45 @@ final class ServerEventStream {
 
     /** Opens the stream unless it is open, unsupported, or disabled. */
     void start() {
-        if (unsupported || !endpoint.options().openServerStream() || !running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            executor.execute(this::run);
-        } catch (RejectedExecutionException e) {
-            running.set(false);
+        start(new CountDownLatch(1));
+    }
+
+    /**
+     * Opens the stream like {@link #start}, then waits until the server answered the first GET (or
+     * it failed), at most {@link #FIRST_ANSWER_WAIT}. Called right after initialization, before the
+     * next message is posted, so that the server sees the GET before any later request: a request
+     * posted at the same moment could otherwise race it, and a server that treats a GET arriving
+     * while a request is in flight as the resumption of that request's stream would answer it there.
+     */
+    void startAndAwaitAnswer() throws InterruptedException {
+        CountDownLatch answered = new CountDownLatch(1);
+        start(answered);
+        if (!answered.await(FIRST_ANSWER_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+            log.debug("{}: no answer to the GET within {}; posting on", endpoint.owner(), FIRST_ANSWER_WAIT);
         }
     }
 
-    private void run() {
+    /** Opens the stream; {@code answered} is released once the first GET got an answer or failed. */
+    private void start(CountDownLatch answered) {
+        if (unsupported || !endpoint.options().openServerStream() || !running.compareAndSet(false, true)) {
+            answered.countDown();
+            return;
+        }
+        try {
+            executor.execute(() -> run(answered));
+        } catch (RejectedExecutionException e) {
+            running.set(false);
+            answered.countDown();
+        }
+    }
+
+    private void run(CountDownLatch answered) {
         Cursor cursor = new Cursor();
         try {
             int max = endpoint.options().maxReconnectAttempts();
             while (!endpoint.isClosed() && cursor.failures < max) {
-                if (!connectOnce(cursor) || !endpoint.pause(endpoint.backoff(cursor.retry, cursor.failures))) {
+                boolean again = connectOnce(cursor, answered);
+                if (!again || !endpoint.pause(endpoint.backoff(cursor.retry, cursor.failures))) {
                     return;
                 }
             }
@@ -75,6 +103,7 @@ final class ServerEventStream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            answered.countDown();
             running.set(false);
         }
         RemoteSession.State expired = cursor.expired;
@@ -84,8 +113,8 @@ final class ServerEventStream {
         }
     }
 
-    /** One connection; returns whether to try again. */
-    private boolean connectOnce(Cursor cursor) throws InterruptedException {
+    /** One connection; returns whether to try again. Releases {@code answered} once the server answered. */
+    private boolean connectOnce(Cursor cursor, CountDownLatch answered) throws InterruptedException {
         RemoteSession.State state = endpoint.session().current();
         HttpResponse<InputStream> response;
         try {
@@ -94,6 +123,8 @@ final class ServerEventStream {
             cursor.failures++;
             cursor.reason = e.toString();
             return !endpoint.isClosed();
+        } finally {
+            answered.countDown();
         }
         try (HttpCalls.Registration r = endpoint.calls().track(response.body())) {
             int status = response.statusCode();

@@ -171,7 +171,7 @@ final class PostExchange {
         session.track(stream);
         sse.open();
         if (session.protocolVersion().compareTo(ProtocolVersion.V2025_11_25) >= 0) {
-            sse.priming(primingId, SseWriter.RETRY_MILLIS);
+            sse.priming(primingId);
         }
         for (EventStream.Event h : held) {
             sse.message(stream.eventId(h), Objects.requireNonNull(h.message()));

@@ -21,9 +21,6 @@ import org.jspecify.annotations.Nullable;
  * the HTTP request and drains an {@link EventStream} into it.
  */
 final class SseWriter {
-    /** How long a client waits before reconnecting a stream that ended early (the {@code retry} field). */
-    static final long RETRY_MILLIS = 1000;
-
     private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
     /** How a {@link #drain} ended. */
@@ -61,11 +58,13 @@ final class SseWriter {
     }
 
     /**
-     * An event with an id and empty data, so that a client can reconnect with that id, and the delay it
-     * should wait before reconnecting.
+     * An event with an id and empty data, so that a client can reconnect with that id. It carries no
+     * {@code retry} field: the MCP Java SDK client (2.0.1) fails the whole response on any SSE field
+     * other than {@code id}, {@code event} and {@code data}, and the specification asks for {@code
+     * retry} only before a server closes a stream early, which this server does not do.
      */
-    void priming(String id, long retryMillis) throws IOException, TimeoutException {
-        String frame = "id: " + id + "\nretry: " + retryMillis + "\ndata: \n\n";
+    void priming(String id) throws IOException, TimeoutException {
+        String frame = "id: " + id + "\ndata: \n\n";
         write(false, ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -106,7 +106,7 @@ final class StreamableGet {
         try {
             sse.open();
             if (session.protocolVersion().compareTo(ProtocolVersion.V2025_11_25) >= 0) {
-                sse.priming(stream.cursor(), SseWriter.RETRY_MILLIS);
+                sse.priming(stream.cursor());
             }
         } catch (IOException | TimeoutException e) {
             stream.detach(gen);
