@@ -202,7 +202,8 @@ final class ServerLink {
     private void schedule(Retries.Next next) {
         Duration delay = next.delay();
         Instant dueAt = next.at();
-        if (delay == null || dueAt == null) {
+        if (delay == null || dueAt == null || attempt != null) {
+            // no retry wanted, or one is pending already: never two attempts at once
             return;
         }
         Attempt a = new Attempt(dueAt, null);

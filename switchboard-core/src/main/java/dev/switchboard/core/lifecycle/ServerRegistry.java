@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <pre>{@code
  * try (ServerRegistry servers = new ServerRegistry(runtime, SupervisionSettings.DEFAULTS)) {
- *     config.servers().forEach(servers::register);
+ *     config.servers().values().forEach(servers::register);
  *     JsonNode result = servers.supervisor("github").orElseThrow()
  *             .callTool("search_issues", args, RequestOptions.defaults()).join();
  * }

@@ -18,6 +18,7 @@ import dev.switchboard.mcp.client.ws.WebSocketOptions;
 import dev.switchboard.mcp.jsonrpc.JsonRpcException;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -68,8 +69,30 @@ final class TransportConnector implements ServerConnector {
         StdioClientTransport transport = new StdioClientTransport(config.name(), parameters, runtime);
         StartObserver observed =
                 new StartObserver(transport, () -> transport.pid().ifPresent(onProcessStarted));
-        McpClient client = handshake(config, observed, ErrorPhase.PROCESS_START, transport::recentStderr);
+        McpClient client;
+        try {
+            client = handshake(config, observed, ErrorPhase.PROCESS_START, transport::recentStderr);
+        } catch (ServerConnectException e) {
+            throw withExitCode(e, transport);
+        }
         return new ServerConnection(config.name(), "stdio", client, transport.pid(), transport::recentStderr);
+    }
+
+    /**
+     * {@code e} naming the exit code when the process exited and the message does not say so yet: a
+     * send that raced with the exit only says the transport is closing.
+     */
+    private static ServerConnectException withExitCode(ServerConnectException e, StdioClientTransport transport) {
+        OptionalInt code = transport.exitCode();
+        if (code.isEmpty() || e.detail().contains("exited with code")) {
+            return e;
+        }
+        return new ServerConnectException(
+                e.server(),
+                e.phase(),
+                e.detail() + " (the process exited with code " + code.getAsInt() + ")",
+                e.stderrTail(),
+                e.getCause());
     }
 
     private ServerConnection connectHttp(RemoteServerConfig config) {
