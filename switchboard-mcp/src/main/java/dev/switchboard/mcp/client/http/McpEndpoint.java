@@ -102,7 +102,8 @@ final class McpEndpoint {
 
     /** An error for an unexpected HTTP status, quoting the start of the body (never the headers). */
     TransportException httpError(String what, int status, InputStream body) {
-        return new TransportException(owner + ": " + what + " failed: " + Bodies.statusWithSnippet(status, body));
+        return new HttpStatusException(
+                owner + ": " + what + " failed: " + Bodies.statusWithSnippet(status, body), status);
     }
 
     /** An error for a response larger than the limit. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
@@ -221,6 +222,15 @@ public final class StdioClientTransport implements Transport {
     public OptionalLong pid() {
         ChildProcess c = child;
         return c == null ? OptionalLong.empty() : OptionalLong.of(c.process.pid());
+    }
+
+    /** The process's exit code once it has exited (and was reaped); empty before the start and while it runs. */
+    public OptionalInt exitCode() {
+        ChildProcess c = child;
+        if (c == null || c.process.isAlive()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(c.process.exitValue());
     }
 
     /** The last stderr lines of the process, oldest first; at most {@link StdioServerParameters#stderrLines}. */

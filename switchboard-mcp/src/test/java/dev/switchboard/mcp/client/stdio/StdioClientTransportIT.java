@@ -272,6 +272,18 @@ class StdioClientTransportIT {
     }
 
     @Test
+    void reportsTheExitCodeOnceTheProcessHasExited() {
+        StdioClientTransport transport = transport(StdioServerParameters.of("sh", "-c", "exit 7"));
+        assertThat(transport.exitCode()).isEmpty();
+        RecordingListener listener = new RecordingListener();
+
+        transport.start(listener);
+
+        await().atMost(PATIENCE).until(() -> !listener.closes.isEmpty());
+        assertThat(transport.exitCode()).hasValue(7);
+    }
+
+    @Test
     void killsAProcessThatIgnoresSigterm() {
         StdioClientTransport transport = transport(StdioServerParameters.builder("sh")
                 .args("-c", "trap '' TERM; exec sleep 300")

@@ -1,0 +1,44 @@
+package dev.switchboard.core.lifecycle;
+
+import dev.switchboard.core.config.ServerConfig;
+import dev.switchboard.mcp.McpRuntime;
+import java.util.function.LongConsumer;
+
+/**
+ * Turns a {@link ServerConfig} into a connected, initialized session. Implementations are
+ * thread-safe; each call makes a new connection (and, for a stdio server, a new process).
+ */
+public interface ServerConnector {
+
+    /**
+     * The connector for the real transports: stdio processes, Streamable HTTP (falling back to the
+     * legacy HTTP+SSE transport when the server answers the {@code initialize} POST with 400, 404 or
+     * 405), HTTP+SSE and WebSocket. Timeouts come from the server's {@link
+     * dev.switchboard.core.config.Timeouts}: {@code connect} for opening the connection, {@code
+     * initialize} for the handshake, {@code call} as the session's default request timeout.
+     *
+     * @param runtime the shared threads, timer and HTTP client; not closed by the connector
+     */
+    static ServerConnector create(McpRuntime runtime) {
+        return new TransportConnector(runtime);
+    }
+
+    /**
+     * Connects to the server and performs the MCP handshake. Blocks for at most the connect and
+     * initialize timeouts (plus a stdio server's shutdown graces when the handshake fails).
+     *
+     * @param config the server
+     * @param onProcessStarted called with the process id as soon as a stdio server's process is
+     *     started, before the handshake (also when the handshake then fails); never called for a
+     *     remote server
+     * @return the open connection; the caller closes it
+     * @throws ServerConnectException when the connection or the handshake fails, with the phase; the
+     *     half-made connection is closed (for a stdio server: its process tree is gone)
+     */
+    ServerConnection connect(ServerConfig config, LongConsumer onProcessStarted);
+
+    /** {@link #connect(ServerConfig, LongConsumer)} without watching the process. */
+    default ServerConnection connect(ServerConfig config) {
+        return connect(config, pid -> {});
+    }
+}
