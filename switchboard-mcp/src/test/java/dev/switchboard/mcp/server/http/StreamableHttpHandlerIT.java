@@ -282,7 +282,8 @@ class StreamableHttpHandlerIT {
         assertThat(client.delete(session).statusCode()).isEqualTo(200);
 
         // the expired session is closed on a virtual thread just after it leaves the registry
-        await().atMost(Duration.ofSeconds(10)).until(() -> !factory.lastSession().isOpen());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !factory.lastSession().isOpen());
         assertThat(client.post(session, callTool(2, "echo", "{}")).statusCode()).isEqualTo(404);
         assertThat(client.delete(session).statusCode()).isEqualTo(404);
     }
@@ -326,7 +327,8 @@ class StreamableHttpHandlerIT {
                         assertThat(server.streamableHandler().sessionCount()).isZero());
 
         // the expired session is closed on a virtual thread just after it leaves the registry
-        await().atMost(Duration.ofSeconds(10)).until(() -> !factory.lastSession().isOpen());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !factory.lastSession().isOpen());
         assertThat(client.post(session, callTool(2, "echo", "{}")).statusCode()).isEqualTo(404);
     }
 
