@@ -43,13 +43,23 @@ final class HttpCalls {
 
     /** A request builder for {@code uri} with the configured headers and {@code timeout}. */
     HttpRequest.Builder request(URI uri, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
+        return request(uri).timeout(timeout);
+    }
+
+    /**
+     * A request builder for {@code uri} with the configured headers and no timeout of its own: the
+     * wait in {@link #send} is bounded by the response timeout. Each request timeout costs the HTTP
+     * client a timer registration and a wake-up of its selector thread.
+     */
+    HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
         options.headers().forEach(builder::header);
         return builder;
     }
 
     /**
-     * Sends {@code request} and waits for the response headers, at most the request's timeout.
+     * Sends {@code request} and waits for the response headers, at most the request's timeout (a
+     * second more, for the client's own timer to fire first) or else the response timeout.
      *
      * @throws IOException when the exchange fails, times out, or the transport closed
      */
@@ -94,7 +104,9 @@ final class HttpCalls {
             if (aborted) {
                 future.cancel(true);
             }
-            long wait = request.timeout().orElse(options.responseTimeout()).toMillis() + SLACK_MILLIS;
+            long wait = request.timeout()
+                    .map(t -> t.toMillis() + SLACK_MILLIS)
+                    .orElse(options.responseTimeout().toMillis());
             return future.get(wait, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

@@ -67,7 +67,7 @@ final class McpEndpoint {
 
     /** A POST of one message with {@code state}'s headers. */
     HttpRequest post(byte[] body, RemoteSession.State state) {
-        HttpRequest.Builder builder = calls.request(options.endpoint(), options.responseTimeout())
+        HttpRequest.Builder builder = calls.request(options.endpoint())
                 .header("Accept", JSON + ", " + EVENT_STREAM)
                 .header("Content-Type", JSON)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
