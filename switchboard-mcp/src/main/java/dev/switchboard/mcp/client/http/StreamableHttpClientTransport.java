@@ -76,7 +76,7 @@ public final class StreamableHttpClientTransport implements Transport {
         this.options = Objects.requireNonNull(options, "options");
         this.onReinitialized = Objects.requireNonNull(onReinitialized, "onReinitialized");
         this.description = "http(" + EndpointUri.redact(options.endpoint()) + ")";
-        this.calls = new HttpCalls(runtime.httpClient(), options);
+        this.calls = new HttpCalls(runtime.httpClient(), options, runtime.timer());
         this.requestSlots = new Semaphore(options.maxConcurrentRequests(), true);
     }
 
