@@ -2,6 +2,7 @@ package dev.switchboard.mcp.client.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -43,7 +44,12 @@ final class Bodies {
 
     /** The media type of a response without parameters, in lower case, or {@code ""} when absent. */
     static String mediaType(HttpResponse<?> response) {
-        String value = response.headers().firstValue("Content-Type").orElse("");
+        return mediaType(response.headers());
+    }
+
+    /** The media type in {@code headers} without parameters, in lower case, or {@code ""} when absent. */
+    static String mediaType(HttpHeaders headers) {
+        String value = headers.firstValue("Content-Type").orElse("");
         int semicolon = value.indexOf(';');
         return (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }

@@ -4,6 +4,7 @@ import dev.switchboard.mcp.jsonrpc.JsonRpcCodec;
 import dev.switchboard.mcp.transport.TransportException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ final class McpEndpoint {
     private final Inbound inbound;
     private final JsonRpcCodec codec;
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final HttpResponse.BodyHandler<PostAnswer> postAnswers;
 
     McpEndpoint(
             String owner,
@@ -39,6 +41,7 @@ final class McpEndpoint {
         this.session = session;
         this.inbound = inbound;
         this.codec = codec;
+        this.postAnswers = PostAnswer.handler(options.maxMessageBytes());
     }
 
     String owner() {
@@ -65,9 +68,14 @@ final class McpEndpoint {
         return codec;
     }
 
+    /** How the answers to POSTs of requests are read: JSON whole, anything else as a stream. */
+    HttpResponse.BodyHandler<PostAnswer> postAnswers() {
+        return postAnswers;
+    }
+
     /** A POST of one message with {@code state}'s headers. */
     HttpRequest post(byte[] body, RemoteSession.State state) {
-        HttpRequest.Builder builder = calls.request(options.endpoint(), options.responseTimeout())
+        HttpRequest.Builder builder = calls.request(options.endpoint())
                 .header("Accept", JSON + ", " + EVENT_STREAM)
                 .header("Content-Type", JSON)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

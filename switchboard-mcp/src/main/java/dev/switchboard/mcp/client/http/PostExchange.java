@@ -114,29 +114,46 @@ final class PostExchange {
     }
 
     private Outcome attempt(RemoteSession.State state) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = endpoint.calls().send(endpoint.post(body, state));
+        HttpResponse<PostAnswer> response = endpoint.calls().send(endpoint.post(body, state), endpoint.postAnswers());
+        return switch (response.body()) {
+            case PostAnswer.Json json -> {
+                if (RemoteSession.isInitialize(request)) {
+                    endpoint.session().adoptSessionId(response);
+                }
+                deliverJson(json.bytes());
+                yield Outcome.DONE;
+            }
+            case PostAnswer.Stream stream -> attempt(state, response, stream.body());
+        };
+    }
+
+    /** Handles an answer whose body is a stream: an event stream, an error, or JSON of no known length. */
+    private Outcome attempt(RemoteSession.State state, HttpResponse<?> response, InputStream stream)
+            throws IOException, InterruptedException {
         Break broken;
-        try (HttpCalls.Registration r = track(response.body())) {
+        try (HttpCalls.Registration r = track(stream)) {
             int status = response.statusCode();
             if (McpEndpoint.isExpiry(status, state)) {
                 return Outcome.EXPIRED;
             }
             if (status == 202 || status / 100 != 2) {
-                throw endpoint.httpError("request " + label, status, response.body());
+                throw endpoint.httpError("request " + label, status, stream);
             }
             if (RemoteSession.isInitialize(request)) {
                 endpoint.session().adoptSessionId(response);
             }
             String type = Bodies.mediaType(response);
             if (type.equals(McpEndpoint.JSON)) {
-                readJson(response.body());
+                readJson(
+                        stream,
+                        response.headers().firstValueAsLong("Content-Length").orElse(-1));
                 return Outcome.DONE;
             }
             if (!type.equals(McpEndpoint.EVENT_STREAM)) {
                 throw new TransportException(endpoint.owner() + ": response to request " + label + ": Content-Type "
                         + (type.isEmpty() ? "missing" : type) + " (expected: application/json or text/event-stream)");
             }
-            broken = readStream(response.body());
+            broken = readStream(stream);
         }
         if (broken != null && !aborted) {
             resume(broken);
@@ -153,12 +170,16 @@ final class PostExchange {
         return r;
     }
 
-    private void readJson(InputStream stream) throws IOException {
+    private void readJson(InputStream stream, long declaredLength) throws IOException {
         int limit = endpoint.options().maxMessageBytes();
-        byte[] bytes = Bodies.readAtMost(stream, limit);
+        byte[] bytes = declaredLength > limit ? null : Bodies.readAtMost(stream, limit);
         if (bytes == null) {
             throw endpoint.tooLarge("response to request " + label, limit);
         }
+        deliverJson(bytes);
+    }
+
+    private void deliverJson(byte[] bytes) {
         if (!endpoint.inbound().deliverPayload(endpoint.codec().decode(bytes), request.id(), request.id())) {
             throw new TransportException(
                     endpoint.owner() + ": the JSON answer to request " + label + " holds no response to it");

@@ -45,6 +45,15 @@ final class SerialLane {
         schedule();
     }
 
+    /**
+     * Whether every task submitted so far has run to its end. A task submitted after this returned
+     * true, by the thread that called it, cannot have to wait for an earlier one of that thread.
+     */
+    boolean isIdle() {
+        // size first: a task polled before this read keeps running true until it has ended
+        return size.get() == 0 && !running.get();
+    }
+
     private void schedule() {
         if (running.compareAndSet(false, true)) {
             try {

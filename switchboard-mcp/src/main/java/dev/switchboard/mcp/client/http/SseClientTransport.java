@@ -43,7 +43,7 @@ public final class SseClientTransport implements Transport {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.options = Objects.requireNonNull(options, "options");
         this.description = "sse(" + EndpointUri.redact(options.endpoint()) + ")";
-        this.calls = new HttpCalls(runtime.httpClient(), options);
+        this.calls = new HttpCalls(runtime.httpClient(), options, runtime.timer());
         this.lane = new SerialLane(runtime.virtualThreads(), options.maxQueuedMessages(), description);
     }
 

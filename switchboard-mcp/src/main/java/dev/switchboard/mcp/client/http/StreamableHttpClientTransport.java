@@ -76,7 +76,7 @@ public final class StreamableHttpClientTransport implements Transport {
         this.options = Objects.requireNonNull(options, "options");
         this.onReinitialized = Objects.requireNonNull(onReinitialized, "onReinitialized");
         this.description = "http(" + EndpointUri.redact(options.endpoint()) + ")";
-        this.calls = new HttpCalls(runtime.httpClient(), options);
+        this.calls = new HttpCalls(runtime.httpClient(), options, runtime.timer());
         this.requestSlots = new Semaphore(options.maxConcurrentRequests(), true);
     }
 
@@ -120,7 +120,12 @@ public final class StreamableHttpClientTransport implements Transport {
                 PostExchange exchange = new PostExchange(p.endpoint(), p.reinitializer(), request);
                 exchanges.put(request.id(), exchange);
                 try {
-                    p.lane().submit(() -> startExchange(exchange));
+                    if (p.lane().isIdle()) {
+                        // nothing sent before it still waits to be accepted: skip the lane's thread
+                        startExchangeNow(exchange);
+                    } else {
+                        p.lane().submit(() -> startExchange(exchange));
+                    }
                 } catch (TransportException e) {
                     exchanges.remove(request.id(), exchange);
                     throw e;
@@ -172,6 +177,15 @@ public final class StreamableHttpClientTransport implements Transport {
     @Override
     public String describe() {
         return description;
+    }
+
+    /** Starts {@code exchange} on its thread; throws, without reporting, when that is not possible. */
+    private void startExchangeNow(PostExchange exchange) {
+        try {
+            runtime.virtualThreads().execute(() -> runExchange(exchange));
+        } catch (RejectedExecutionException e) {
+            throw new TransportException(description + ": cannot send, shutting down", e);
+        }
     }
 
     private void startExchange(PostExchange exchange) {

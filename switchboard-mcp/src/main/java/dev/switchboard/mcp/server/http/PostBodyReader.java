@@ -5,9 +5,10 @@ import dev.switchboard.mcp.jsonrpc.DecodedPayload;
 import dev.switchboard.mcp.jsonrpc.JsonRpcCodec;
 import dev.switchboard.mcp.jsonrpc.JsonRpcError;
 import java.io.IOException;
-import java.io.InputStream;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
 import org.jspecify.annotations.Nullable;
 
@@ -55,13 +56,47 @@ final class PostBodyReader {
         return payload;
     }
 
+    /**
+     * The whole body, or {@code null} when it has more than {@code maxBytes}. A body with a {@code
+     * Content-Length} is read into an array of exactly that size; a chunked one into a growing one.
+     */
     private byte @Nullable [] readBounded(Request request) throws IOException {
-        if (request.getLength() > maxBytes) {
+        long declared = request.getLength();
+        if (declared > maxBytes) {
             return null;
         }
-        try (InputStream in = Request.asInputStream(request)) {
-            byte[] body = in.readNBytes(maxBytes + 1);
-            return body.length > maxBytes ? null : body;
+        BodyBuffer buffer = new BodyBuffer(declared >= 0 ? (int) declared : -1, maxBytes);
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                awaitContent(request);
+                continue;
+            }
+            if (Content.Chunk.isFailure(chunk)) {
+                Throwable failure = chunk.getFailure();
+                throw failure instanceof IOException io ? io : new IOException(failure);
+            }
+            boolean last = chunk.isLast();
+            boolean fits;
+            try {
+                fits = buffer.append(chunk.getByteBuffer());
+            } finally {
+                chunk.release();
+            }
+            if (!fits) {
+                return null;
+            }
+            if (last) {
+                return buffer.bytes();
+            }
+        }
+    }
+
+    /** Waits until the client sent more of the body; Jetty's idle timeout bounds the wait. */
+    private static void awaitContent(Request request) throws IOException {
+        try (Blocker.Runnable blocker = Blocker.runnable()) {
+            request.demand(blocker);
+            blocker.block();
         }
     }
 }

@@ -418,6 +418,23 @@ class StreamableHttpClientTransportIT {
     }
 
     @Test
+    void failsARequestWhoseAnswerDoesNotStartWithinTheResponseTimeout() {
+        McpClient client = connect(
+                transport(options().responseTimeout(Duration.ofMillis(300)).build(), () -> {}));
+        CompletableFuture<JsonNode> hanging =
+                client.callToolAsync("hang", null, RequestOptions.defaults().withTimeout(Duration.ofMinutes(1)));
+
+        await().atMost(Duration.ofSeconds(30)).until(hanging::isDone);
+
+        assertThatThrownBy(hanging::join)
+                .hasCauseInstanceOf(TransportException.class)
+                .hasMessageContaining("no response headers in time");
+        JsonNode next = McpClientAwait.get(client.callToolAsync(
+                "echo", args("text", "still working"), RequestOptions.defaults().withTimeout(Duration.ofSeconds(10))));
+        assertThat(text(next)).isEqualTo("still working");
+    }
+
+    @Test
     void answersAThousandConcurrentRequestsOnOneSession() {
         server.mode = ScriptedStreamableServer.Mode.MIXED;
         ClientOptions patient = ClientOptions.of(runtime, "test")
