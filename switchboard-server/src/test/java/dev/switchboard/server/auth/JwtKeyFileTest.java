@@ -9,9 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
 import dev.switchboard.core.config.AuthConfig;
 import dev.switchboard.core.config.JwtConfig;
 import dev.switchboard.core.policy.Principal;
@@ -22,9 +25,14 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +91,22 @@ class JwtKeyFileTest {
     }
 
     @Test
+    void acceptsTokensSignedByTheKeyOfACertificate() throws Exception {
+        Path certificate = resource("test-signer.crt");
+        String privateKey = Files.readString(resource("test-signer.key"))
+                .replaceAll("-----[A-Z ]+-----", "")
+                .replaceAll("\\s", "");
+        ECPrivateKey signingKey = (ECPrivateKey) KeyFactory.getInstance("EC")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKey)));
+        SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.ES256), claims().build());
+        token.sign(new ECDSASigner(signingKey));
+
+        AuthResult result = authenticator(certificate).authenticate(Headers.bearer(token.serialize()));
+
+        assertThat(result).isEqualTo(new Authenticated(ALICE, Method.JWT));
+    }
+
+    @Test
     void refusesFilesWithoutAUsablePublicKey() throws Exception {
         RSAKey small = new RSAKeyGenerator(1024, true).generate();
         String body =
@@ -114,6 +138,11 @@ class JwtKeyFileTest {
 
     private static Rejected refused(String reason) {
         return new Rejected(401, "invalid_token", reason);
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(Objects.requireNonNull(JwtKeyFileTest.class.getResource(name), name)
+                .toURI());
     }
 
     private Path write(String name, String text) throws IOException {
