@@ -17,7 +17,13 @@ import picocli.CommandLine.ParseResult;
         name = "switchboard",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {CheckCommand.class, DemoServerCommand.class},
+        subcommands = {
+            CheckCommand.class,
+            ServersCommand.class,
+            ToolsCommand.class,
+            CallCommand.class,
+            DemoServerCommand.class
+        },
         description = "An MCP gateway for the JVM.")
 public final class SwitchboardCommand implements Callable<Integer> {
     private final Map<String, String> environment;
