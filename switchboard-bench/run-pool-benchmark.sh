@@ -3,7 +3,7 @@
 # server's echo tool called through a session pool (one session, reused) and cold (connect,
 # initialize, call, close every time), over stdio (a new process per cold call) and Streamable HTTP
 # (a new MCP session per cold call). Bounded: every measurement by its time and its call budget.
-#   switchboard-bench/run-pool-benchmark.sh            about 2 minutes: 3 interleaved rounds
+#   switchboard-bench/run-pool-benchmark.sh            about 3 minutes: 3 interleaved rounds
 #   switchboard-bench/run-pool-benchmark.sh --quick    about 30 seconds: a smoke test
 #   switchboard-bench/run-pool-benchmark.sh --help     every option
 # SKIP_BUILD=1 reuses the jar; BENCH_JAVA_OPTS adds JVM options for the benchmark's own JVM.

@@ -75,7 +75,7 @@ record PooledVsColdOptions(
         positive("call-timeout", callTimeout);
     }
 
-    /** The defaults: about two minutes on two cores. */
+    /** The defaults: about three minutes on two loaded cores. */
     static PooledVsColdOptions defaults() {
         return new PooledVsColdOptions(
                 EnumSet.allOf(Target.class),
