@@ -14,8 +14,9 @@ final class CallFailures {
         Throwable e = Failures.unwrap(failure);
         String call = server + "/" + tool + ": ";
         return switch (e) {
+            // the client's own timeout, not an answer: its message says what timed out and after how long
             case McpTimeoutException timeout ->
-                call + "timed out: " + Names.firstLine(timeout.error().message());
+                call + Names.firstLine(timeout.error().message());
             case JsonRpcException answer ->
                 call + "the server answered error " + answer.error().code() + ": "
                         + Names.firstLine(answer.error().message());
