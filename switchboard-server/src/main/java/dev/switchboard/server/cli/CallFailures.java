@@ -14,6 +14,9 @@ final class CallFailures {
         Throwable e = Failures.unwrap(failure);
         String call = server + "/" + tool + ": ";
         return switch (e) {
+            case NotFoundException missing ->
+                missing.kind() + ": \"" + missing.name() + "\" (expected: "
+                        + (missing.kind().equals("tool") ? "a tool of server " + server : "an enabled server") + ")";
             // the client's own timeout, not an answer: its message says what timed out and after how long
             case McpTimeoutException timeout ->
                 call + Names.firstLine(timeout.error().message());
@@ -23,7 +26,6 @@ final class CallFailures {
             case ServerConnectException down ->
                 "server " + server + " is down (" + Names.phase(down.phase()) + ": " + Names.firstLine(down.detail())
                         + ")";
-            case NotFoundException missing -> Names.firstLine(missing.getMessage());
             default -> call + Failures.describe(e);
         };
     }

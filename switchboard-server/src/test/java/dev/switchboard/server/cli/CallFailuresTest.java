@@ -43,9 +43,9 @@ class CallFailuresTest {
     }
 
     @Test
-    void keepsTheMessageOfANameNotFound() {
+    void namesWhatWasNotFound() {
         assertThat(CallFailures.describe("demo", "echo", new NotFoundException("tool", "echo")))
-                .isEqualTo("tool: \"echo\" (expected: the name of a tool available to this caller)");
+                .isEqualTo("tool: \"echo\" (expected: a tool of server demo)");
     }
 
     @Test
