@@ -159,7 +159,10 @@ public final class GatewayBuilder {
         ProbeHandler probes = new ProbeHandler(switchboard, ready::get, replies);
         routes.route(ProbeHandler.HEALTHZ, Access.PUBLIC, probes)
                 .route(ProbeHandler.READYZ, Access.PUBLIC, probes)
-                .route(MetricsHandler.PATH, Access.AUTHENTICATED, new MetricsHandler(metrics.registry(), replies))
+                .route(
+                        MetricsHandler.PATH,
+                        Access.AUTHENTICATED,
+                        new MetricsHandler(metrics.registry(), switchboard, replies))
                 .route(
                         "/api/*",
                         Access.ADMIN,

@@ -1,5 +1,6 @@
 package dev.switchboard.server.admin;
 
+import dev.switchboard.core.Switchboard;
 import dev.switchboard.server.http.ApiError;
 import dev.switchboard.server.http.ErrorCode;
 import dev.switchboard.server.http.JsonReplies;
@@ -22,12 +23,17 @@ public final class MetricsHandler extends Handler.Abstract {
     private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry;
+    private final ServerGauges servers;
     private final JsonReplies replies;
 
-    /** A handler scraping {@code registry}. */
-    public MetricsHandler(PrometheusMeterRegistry registry, JsonReplies replies) {
+    /**
+     * A handler scraping {@code registry}, where it also registers per-server gauges read from
+     * {@code switchboard} at each scrape (state, processes, tools, consecutive failures).
+     */
+    public MetricsHandler(PrometheusMeterRegistry registry, Switchboard switchboard, JsonReplies replies) {
         super(InvocationType.BLOCKING);
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.servers = new ServerGauges(switchboard, registry);
         this.replies = Objects.requireNonNull(replies, "replies");
     }
 
@@ -40,6 +46,7 @@ public final class MetricsHandler extends Handler.Abstract {
                     ApiError.of(ErrorCode.METHOD_NOT_ALLOWED, "method: " + request.getMethod() + " (expected: GET)"));
             return true;
         }
+        servers.refresh();
         replies.text(response, callback, 200, CONTENT_TYPE, registry.scrape());
         return true;
     }

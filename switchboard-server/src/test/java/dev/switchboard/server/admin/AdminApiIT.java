@@ -218,6 +218,8 @@ class AdminApiIT {
                 .containsPattern(
                         "switchboard_server_calls_total\\{[^}]*outcome=\"success\"[^}]*server=\"demo\"[^}]*} [1-9]")
                 .containsPattern("switchboard_gateway_calls_seconds_count\\{outcome=\"success\",server=\"demo\"} [1-9]")
+                .contains("switchboard_server_state{server=\"demo\"} 3.0")
+                .containsPattern("switchboard_server_processes\\{server=\"demo\"} 1")
                 .contains("jvm_memory_used_bytes")
                 .contains("process_uptime_seconds");
     }
