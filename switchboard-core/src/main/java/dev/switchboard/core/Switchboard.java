@@ -12,6 +12,7 @@ import dev.switchboard.core.lifecycle.SupervisionSettings;
 import dev.switchboard.core.pool.PoolStats;
 import dev.switchboard.core.resilience.BreakerStatus;
 import dev.switchboard.mcp.McpRuntime;
+import dev.switchboard.mcp.session.IncomingHandler;
 import dev.switchboard.mcp.session.RequestOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Switchboard as a library: connects to the MCP servers of a configuration and serves their tools
@@ -286,6 +288,27 @@ public final class Switchboard implements AutoCloseable {
      */
     public ServerSession openSession(String server) {
         return engine.openSession(null, Objects.requireNonNull(server, "server"));
+    }
+
+    /**
+     * {@link #openSession(String)}, with what the server may ask of the caller: a {@code
+     * per-session} server's own connection declares {@code capabilities} (such as {@code sampling},
+     * {@code elicitation}, {@code roots}) at initialize and hands the server's requests and
+     * notifications to {@code handler}, with the id of the caller's request they relate to. For
+     * other session modes the connection is shared and the server's requests are refused, as
+     * {@link #openSession(String)} does.
+     *
+     * @param capabilities the client capabilities to declare
+     * @param handler answers the server's requests (on a virtual thread; may block) and receives its
+     *     notifications (on the transport's thread; must not block)
+     */
+    public ServerSession openSession(String server, ObjectNode capabilities, IncomingHandler handler) {
+        Objects.requireNonNull(capabilities, "capabilities");
+        Objects.requireNonNull(handler, "handler");
+        return engine.openSession(
+                null,
+                Objects.requireNonNull(server, "server"),
+                options -> options.withServerRequests(capabilities, handler));
     }
 
     /**

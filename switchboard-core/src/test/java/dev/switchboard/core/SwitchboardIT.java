@@ -26,12 +26,14 @@ import dev.switchboard.mcp.demo.DemoOptions;
 import dev.switchboard.mcp.demo.DemoServer;
 import dev.switchboard.mcp.server.http.McpHttpServer;
 import dev.switchboard.mcp.server.http.McpHttpServerOptions;
+import dev.switchboard.mcp.session.IncomingHandler;
 import dev.switchboard.mcp.session.McpTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -152,6 +154,47 @@ class SwitchboardIT {
         assertThat(text(switchboard.callTool("demo", "echo", args("message", "trial"))))
                 .isEqualTo("trial");
         assertThat(breaker(switchboard).state()).isEqualTo(BreakerState.CLOSED);
+    }
+
+    @Test
+    void perSessionConnectionHandsTheServersSamplingRequestToTheSessionsHandler() {
+        List<String> java = List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DemoServer.class.getName());
+        ServerSettings perSession = new ServerSettings(
+                true,
+                false,
+                Timeouts.DEFAULTS,
+                SessionMode.PER_SESSION,
+                PoolSettings.DEFAULTS,
+                BreakerSettings.DEFAULTS,
+                BulkheadSettings.DEFAULTS,
+                ToolFilter.ALL,
+                true);
+        StdioServerConfig demo = new StdioServerConfig(
+                "demo", java.getFirst(), java.subList(1, java.size()), Map.of(), null, false, perSession);
+        Switchboard switchboard = start(GatewayConfig.of(GatewaySettings.DEFAULTS, List.of(demo)));
+        List<Object> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        IncomingHandler sampler = request -> {
+            asked.add(request.method());
+            ObjectNode answer = JsonNodeFactory.instance.objectNode();
+            answer.put("role", "assistant");
+            answer.put("model", "test-model");
+            answer.putObject("content").put("type", "text").put("text", "sampled");
+            return CompletableFuture.completedFuture(answer);
+        };
+        ObjectNode capabilities = JsonNodeFactory.instance.objectNode();
+        capabilities.putObject("sampling");
+
+        try (ServerSession session = switchboard.openSession("demo", capabilities, sampler)) {
+            JsonNode result = session.callTool("test_sampling", args("prompt", "hi"));
+
+            assertThat(text(result)).isEqualTo("LLM response: sampled");
+            assertThat(asked).containsExactly("sampling/createMessage");
+        }
     }
 
     private static BreakerStatus breaker(Switchboard switchboard) {

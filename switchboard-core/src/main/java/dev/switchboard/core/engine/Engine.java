@@ -22,6 +22,7 @@ import dev.switchboard.core.resilience.BreakerStatus;
 import dev.switchboard.core.resilience.ResilienceRegistry;
 import dev.switchboard.core.resilience.RetrySettings;
 import dev.switchboard.mcp.McpRuntime;
+import dev.switchboard.mcp.client.ClientOptions;
 import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.session.RequestOptions;
 import java.nio.file.Path;
@@ -187,13 +188,22 @@ public final class Engine implements AutoCloseable {
 
     /** See {@link dev.switchboard.core.Switchboard#openSession(String)}. */
     public ServerSession openSession(@Nullable String principal, String server) {
+        return openSession(principal, server, UnaryOperator.identity());
+    }
+
+    /**
+     * Opens a session; for a {@code per-session} server, its own connection is made with the client
+     * options adjusted by {@code options} (the capabilities to declare, the handler of the server's
+     * requests and notifications).
+     */
+    public ServerSession openSession(@Nullable String principal, String server, UnaryOperator<ClientOptions> options) {
         checkOpen();
         for (int attempt = 0; attempt < 3; attempt++) {
             ServerEndpoint endpoint = endpoint(server);
             if (endpoint.config().settings().sessionMode() != SessionMode.PER_SESSION) {
                 return new RoutedSession(this, principal, server);
             }
-            OwnedSession session = endpoint.open(UnaryOperator.identity());
+            OwnedSession session = endpoint.open(options);
             if (session != null) {
                 return session;
             }
