@@ -38,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * nothing. Decisions do not change over the policy's life. Thread-safe.
  */
 public final class Policy {
+    // shared by every caller: without rules it never remembers a principal, so it holds no state
     private static final Policy ALLOW_ALL = new Policy(PolicyConfig.ALLOW_ALL);
 
     /** How many principals' applying rules are remembered; past that they are selected per check. */
