@@ -5,11 +5,17 @@ import dev.switchboard.core.config.PolicyDecision;
 import dev.switchboard.core.config.PolicyRule;
 import dev.switchboard.core.policy.Policy;
 import dev.switchboard.core.policy.Principal;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,6 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PolicyBenchmark {
     private static final int RULES = 20;
+    private static final int DECISIONS_PER_ROUND = 2_000_000;
 
     private final Policy policy = Policy.of(new PolicyConfig(PolicyDecision.DENY, rules()));
     private final Policy allowAll = Policy.allowAll();
@@ -105,5 +112,37 @@ public class PolicyBenchmark {
         return memo.computeIfAbsent(
                 new Decision(alice.id(), "github", "create_issue"),
                 d -> policy.allowsTool(alice, d.server(), d.tool()));
+    }
+
+    /**
+     * Prints the CPU time of this thread per decision, round by round: steadier than JMH's wall
+     * clock on a shared machine. Optional argument: the number of rounds (default 5).
+     */
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        PolicyBenchmark b = new PolicyBenchmark();
+        Map<String, BooleanSupplier> cases = new LinkedHashMap<>();
+        cases.put("allowedTool", b::allowedTool);
+        cases.put("deniedTool", b::deniedTool);
+        cases.put("defaultDecision", b::defaultDecision);
+        cases.put("server", b::server);
+        cases.put("noRules", b::noRules);
+        cases.put("memoized", b::memoized);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int allowed = 0;
+        for (int round = 0; round < rounds; round++) {
+            StringBuilder line = new StringBuilder("round " + round + ": CPU ns per decision:");
+            for (Map.Entry<String, BooleanSupplier> entry : cases.entrySet()) {
+                BooleanSupplier decision = entry.getValue();
+                long start = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < DECISIONS_PER_ROUND; i++) {
+                    allowed += decision.getAsBoolean() ? 1 : 0;
+                }
+                double perDecision = (threads.getCurrentThreadCpuTime() - start) / (double) DECISIONS_PER_ROUND;
+                line.append(String.format(Locale.ROOT, " %s %.1f", entry.getKey(), perDecision));
+            }
+            System.out.println(line);
+        }
+        System.out.println("(allowed " + allowed + " times)");
     }
 }
