@@ -1,5 +1,6 @@
 package dev.switchboard.core;
 
+import dev.switchboard.core.catalog.LiveCatalog;
 import dev.switchboard.core.config.ConfigException;
 import dev.switchboard.core.config.ConfigLoader;
 import dev.switchboard.core.config.GatewayConfig;
@@ -128,6 +129,16 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
+     * The catalog of everything the servers offer (tools, resources, resource templates, prompts),
+     * named as the aggregate view names them, with listeners told of every change: what a gateway
+     * serves its listings from. Read {@link LiveCatalog#current()} for a snapshot; never modify it
+     * (the engine keeps it in line with the servers and the configuration).
+     */
+    public LiveCatalog catalog() {
+        return engine.catalog();
+    }
+
+    /**
      * Calls {@code tool} on {@code server} and waits for the result, at most the server's call
      * timeout ({@code timeouts.call}, default 60 s) plus, for a server not yet connected, the time
      * to connect. A tool call is never retried once it may have reached the server.
@@ -137,7 +148,9 @@ public final class Switchboard implements AutoCloseable {
      * @param arguments the arguments, or {@code null} for none
      * @return the {@code tools/call} result as the server sent it (with {@code isError: true} when
      *     the tool itself failed)
-     * @throws NotFoundException when there is no server of that name
+     * @throws NotFoundException when there is no server of that name, or the server does not offer
+     *     the tool (it did not list it, or its configured tool filter leaves it out); a server whose
+     *     offer is not known yet is connected and listed first
      * @throws RuntimeException as listed in the class documentation (a disabled server fails with
      *     {@link dev.switchboard.core.lifecycle.ServerConnectException}, phase {@code CONFIG})
      */

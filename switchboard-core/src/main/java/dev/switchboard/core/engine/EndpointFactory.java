@@ -1,5 +1,6 @@
 package dev.switchboard.core.engine;
 
+import dev.switchboard.core.catalog.LiveCatalog;
 import dev.switchboard.core.config.RemoteServerConfig;
 import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.core.config.StdioServerConfig;
@@ -16,8 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Makes the endpoint of one server configuration: a registry holding its supervisor (which starts
- * connecting at once when the server is eager), its guard, its discovery, and the route of its
- * session mode (a session pool for {@code per-identity}). Thread-safe.
+ * connecting at once when the server is eager), its guard, its discovery (not armed yet: it writes
+ * to the catalog once the endpoint is in the snapshot), and the route of its session mode (a
+ * session pool for {@code per-identity}). Thread-safe.
  */
 final class EndpointFactory {
     private final McpRuntime runtime;
@@ -25,18 +27,21 @@ final class EndpointFactory {
     private final ResilienceRegistry resilience;
     private final MeterRegistry meterRegistry;
     private final SupervisionSettings supervision;
+    private final LiveCatalog catalog;
 
     EndpointFactory(
             McpRuntime runtime,
             ServerConnector connector,
             ResilienceRegistry resilience,
             MeterRegistry meterRegistry,
-            SupervisionSettings supervision) {
+            SupervisionSettings supervision,
+            LiveCatalog catalog) {
         this.runtime = runtime;
         this.connector = connector;
         this.resilience = resilience;
         this.meterRegistry = meterRegistry;
         this.supervision = supervision;
+        this.catalog = catalog;
     }
 
     SupervisionSettings supervision() {
@@ -53,7 +58,8 @@ final class EndpointFactory {
         SessionRoute route = null;
         ServerRegistry registry = new ServerRegistry(connector, runtime, supervision);
         try {
-            Discovery discovery = new Discovery(config.name(), supervision.toolPageCap(), runtime.virtualThreads());
+            Discovery discovery =
+                    new Discovery(config.name(), supervision.toolPageCap(), runtime.virtualThreads(), catalog);
             ServerSupervisor supervisor = registry.register(config, discovery);
             route = route(config, supervisor);
             return new ServerEndpoint(config, registry, supervisor, guard, route, discovery);

@@ -5,11 +5,15 @@ import dev.switchboard.core.ReloadResult;
 import dev.switchboard.core.ServerInfo;
 import dev.switchboard.core.ServerSession;
 import dev.switchboard.core.ToolInfo;
+import dev.switchboard.core.catalog.Catalog;
+import dev.switchboard.core.catalog.CatalogSettings;
+import dev.switchboard.core.catalog.LiveCatalog;
 import dev.switchboard.core.config.ConfigErrors;
 import dev.switchboard.core.config.ConfigException;
 import dev.switchboard.core.config.ConfigResult;
 import dev.switchboard.core.config.ConfigSnapshot;
 import dev.switchboard.core.config.GatewayConfig;
+import dev.switchboard.core.config.GatewaySettings;
 import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.core.config.SessionMode;
 import dev.switchboard.core.lifecycle.ErrorPhase;
@@ -59,6 +63,7 @@ public final class Engine implements AutoCloseable {
     private final Retirements retirements;
     private final Reloader reloader;
     private final ServerQueries queries;
+    private final LiveCatalog catalog;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Engine(EngineSetup setup, GatewayConfig initial) {
@@ -73,19 +78,30 @@ public final class Engine implements AutoCloseable {
                 setup.meterRegistry(),
                 RetrySettings.DEFAULTS);
         this.snapshot = new AtomicReference<>(EngineSnapshot.empty(initial.gateway()));
+        // named by the configuration's separator once the first configuration is applied
+        this.catalog = new LiveCatalog(
+                CatalogSettings.of(GatewaySettings.DEFAULT_SEPARATOR),
+                setup.supervision().toolPageCap(),
+                runtime.virtualThreads());
         this.retirements = new Retirements(
                 runtime.virtualThreads(),
                 setup.supervision().drainTimeout(),
                 setup.supervision().closeTimeout());
         EndpointFactory factory = new EndpointFactory(
-                runtime, ServerConnector.create(runtime), resilience, setup.meterRegistry(), setup.supervision());
+                runtime,
+                ServerConnector.create(runtime),
+                resilience,
+                setup.meterRegistry(),
+                setup.supervision(),
+                catalog);
         this.reloader = new Reloader(
                 snapshot,
                 factory,
                 resilience,
                 retirements,
                 new EngineMeters(setup.meterRegistry()),
-                runtime.virtualThreads());
+                runtime.virtualThreads(),
+                catalog);
         this.queries = new ServerQueries(runtime.virtualThreads(), setup.supervision());
     }
 
@@ -116,14 +132,15 @@ public final class Engine implements AutoCloseable {
 
     /** See {@link dev.switchboard.core.Switchboard#servers()}. */
     public List<ServerInfo> servers() {
+        Catalog offered = catalog.current();
         return snapshot.get().endpoints().values().stream()
-                .map(ServerEndpoint::info)
+                .map(endpoint -> endpoint.info(offered))
                 .toList();
     }
 
     /** See {@link dev.switchboard.core.Switchboard#server(String)}. */
     public Optional<ServerInfo> server(String name) {
-        return Optional.ofNullable(snapshot.get().endpoints().get(name)).map(ServerEndpoint::info);
+        return Optional.ofNullable(snapshot.get().endpoints().get(name)).map(e -> e.info(catalog.current()));
     }
 
     /** See {@link dev.switchboard.core.Switchboard#connectAll(Duration)}. */
@@ -137,25 +154,70 @@ public final class Engine implements AutoCloseable {
 
     /** See {@link dev.switchboard.core.Switchboard#tools()}. */
     public List<ToolInfo> tools() {
-        return ToolDirectory.tools(snapshot.get());
+        return ToolDirectory.tools(catalog.current(), tool -> true);
+    }
+
+    /** The gateway's catalog: every server's tools, resources and prompts, named and routable. */
+    public LiveCatalog catalog() {
+        return catalog;
     }
 
     /** See {@link dev.switchboard.core.Switchboard#route(String)}. */
     public Optional<ToolInfo> route(@Nullable String principal, String name) {
-        Optional<ToolInfo> found = ToolDirectory.route(tools(), name);
+        Optional<ToolInfo> found = ToolDirectory.route(catalog.current(), name, tool -> true);
         if (found.isPresent() || !queries.connectIdle(snapshot.get().endpoints().values())) {
             return found;
         }
-        return ToolDirectory.route(tools(), name);
+        return ToolDirectory.route(catalog.current(), name, tool -> true);
     }
 
-    /** See {@link dev.switchboard.core.Switchboard#callToolAsync}. */
+    /**
+     * See {@link dev.switchboard.core.Switchboard#callToolAsync}. A tool the server does not offer
+     * (it is not listed, or its configured tool filter leaves it out) fails with {@link
+     * NotFoundException}; for a server whose offer is not known yet, its shared connection is made
+     * and its offer listed first.
+     */
     public CompletableFuture<JsonNode> callTool(
             @Nullable String principal,
             String server,
             String tool,
             @Nullable JsonNode arguments,
             RequestOptions options) {
+        try {
+            checkOpen();
+            ServerEndpoint endpoint = endpoint(server);
+            Boolean offered = ToolDirectory.offers(catalog.current(), server, tool);
+            if (offered != null || !endpoint.config().settings().enabled()) {
+                return offeredCall(offered, principal, server, tool, arguments, options);
+            }
+            CompletableFuture<JsonNode> result = new CompletableFuture<>();
+            runtime.virtualThreads().execute(() -> {
+                try {
+                    queries.discover(endpoint);
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                    return;
+                }
+                Boolean known = ToolDirectory.offers(catalog.current(), server, tool);
+                Futures.relay(offeredCall(known, principal, server, tool, arguments, options), result);
+            });
+            return result;
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The call, or {@link NotFoundException} when {@code offered} says the server does not offer it. */
+    private CompletableFuture<JsonNode> offeredCall(
+            @Nullable Boolean offered,
+            @Nullable String principal,
+            String server,
+            String tool,
+            @Nullable JsonNode arguments,
+            RequestOptions options) {
+        if (Boolean.FALSE.equals(offered)) {
+            return CompletableFuture.failedFuture(new NotFoundException("tool", tool));
+        }
         return request(principal, server, McpMethods.TOOLS_CALL, toolCallParams(tool, arguments), options);
     }
 

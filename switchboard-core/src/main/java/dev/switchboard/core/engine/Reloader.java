@@ -1,6 +1,8 @@
 package dev.switchboard.core.engine;
 
 import dev.switchboard.core.ReloadResult;
+import dev.switchboard.core.catalog.CatalogSettings;
+import dev.switchboard.core.catalog.LiveCatalog;
 import dev.switchboard.core.config.ConfigError;
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.config.ServerConfig;
@@ -32,6 +34,7 @@ final class Reloader {
     private final Retirements retirements;
     private final EngineMeters meters;
     private final Executor executor;
+    private final LiveCatalog catalog;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed;
 
@@ -41,13 +44,15 @@ final class Reloader {
             ResilienceRegistry resilience,
             Retirements retirements,
             EngineMeters meters,
-            Executor executor) {
+            Executor executor,
+            LiveCatalog catalog) {
         this.snapshot = snapshot;
         this.factory = factory;
         this.resilience = resilience;
         this.retirements = retirements;
         this.meters = meters;
         this.executor = executor;
+        this.catalog = catalog;
     }
 
     /**
@@ -143,6 +148,7 @@ final class Reloader {
                     name, endpoint != null ? endpoint : current.endpoints().get(name));
         }
         snapshot.set(new EngineSnapshot(next, endpoints));
+        recatalog(current, next, diff, built);
         afterSwap(current, diff, built);
         meters.reloaded(true);
         if (!diff.isEmpty()) {
@@ -150,6 +156,23 @@ final class Reloader {
         }
         return new ReloadResult(
                 true, List.of(), diff.added(), diff.removed(), diff.updated(), diff.unchanged(), diff.gatewayChanges());
+    }
+
+    /**
+     * Brings the catalog in line with the new snapshot: the old endpoints of removed and updated
+     * servers stop writing to it, removed servers leave it and the rest are named anew, the stale
+     * entries of updated servers go, and the new endpoints start writing to it.
+     */
+    private void recatalog(
+            EngineSnapshot previous, GatewayConfig next, ConfigDiff diff, Map<String, ServerEndpoint> built) {
+        previous.endpoints().forEach((name, old) -> {
+            if (diff.removed().contains(name) || diff.updated().contains(name)) {
+                old.discovery().retire();
+            }
+        });
+        catalog.updateSettings(CatalogSettings.from(next));
+        diff.updated().forEach(catalog::remove);
+        built.values().forEach(endpoint -> endpoint.discovery().arm());
     }
 
     private void afterSwap(EngineSnapshot previous, ConfigDiff diff, Map<String, ServerEndpoint> built) {

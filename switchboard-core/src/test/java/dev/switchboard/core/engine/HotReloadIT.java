@@ -73,6 +73,23 @@ class HotReloadIT {
         assertThat(result.updated()).isEmpty();
         assertThat(whoami("alpha")).isEqualTo(before);
         assertThat(pid(whoami("beta"))).isNotEqualTo(pid(before));
+        await().until(() -> engine.tools().stream().anyMatch(t -> t.name().equals("beta__whoami")));
+
+        GatewaySettings dotted = new GatewaySettings(
+                GatewaySettings.DEFAULTS.listen(),
+                ".",
+                GatewaySettings.DEFAULTS.views(),
+                GatewaySettings.DEFAULTS.auth(),
+                GatewaySettings.DEFAULTS.policy());
+        ReloadResult renamed = engine.reload(GatewayConfig.of(dotted, List.of(alpha)));
+
+        assertThat(renamed.gatewayChanges()).containsExactly("separator");
+        assertThat(renamed.removed()).containsExactly("beta");
+        assertThat(engine.tools())
+                .extracting(t -> t.name())
+                .contains("alpha.whoami")
+                .noneMatch(n -> n.startsWith("beta"));
+        assertThat(whoami("alpha")).isEqualTo(before);
     }
 
     @Test
@@ -90,6 +107,7 @@ class HotReloadIT {
         assertThat(pid(after)).isNotEqualTo(pid(before));
         await().atMost(Duration.ofSeconds(15)).until(() -> gone(pid(before)));
         assertThat(whoami("alpha")).isEqualTo(after);
+        assertThat(engine.tools()).extracting(t -> t.name()).contains("alpha__whoami");
     }
 
     @Test
@@ -108,6 +126,7 @@ class HotReloadIT {
         assertThat(text(slow.join())).isEqualTo("done");
         await().atMost(Duration.ofSeconds(15)).until(() -> gone(pid));
         assertThat(engine.servers()).isEmpty();
+        assertThat(engine.tools()).isEmpty();
     }
 
     @Test
