@@ -18,6 +18,7 @@ import picocli.CommandLine.ParseResult;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {
+            ServeCommand.class,
             CheckCommand.class,
             ServersCommand.class,
             ToolsCommand.class,
