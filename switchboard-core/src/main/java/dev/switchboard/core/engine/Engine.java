@@ -88,7 +88,7 @@ public final class Engine implements AutoCloseable {
                 setup.supervision().closeTimeout());
         EndpointFactory factory = new EndpointFactory(
                 runtime,
-                ServerConnector.create(runtime),
+                ServerConnector.create(runtime, setup.meterRegistry()),
                 resilience,
                 setup.meterRegistry(),
                 setup.supervision(),
