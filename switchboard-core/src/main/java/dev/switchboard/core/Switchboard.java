@@ -179,6 +179,18 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
+     * {@link #callTool(String, String, JsonNode)} for {@code principal}, after the access policy, as
+     * {@link #callToolAsync(Principal, String, String, JsonNode, RequestOptions)} does, waiting for
+     * the result.
+     *
+     * @throws NotFoundException when there is no such server or tool, or the policy hides it
+     * @throws RuntimeException as listed in the class documentation
+     */
+    public JsonNode callTool(Principal principal, String server, String tool, @Nullable JsonNode arguments) {
+        return Engine.await(callToolAsync(principal, server, tool, arguments, RequestOptions.defaults()));
+    }
+
+    /**
      * Calls {@code tool} on {@code server}. Never blocks; never throws except for null arguments.
      * Cancelling the future cancels the request downstream.
      *
