@@ -132,9 +132,26 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
+     * Connects one server if it is not connected yet (a lazy one too) and waits until it is
+     * connected and its tools are listed, or it has failed, at most {@code timeout}. A server that
+     * is connected already answers at once. Never throws for a server that fails or is disabled:
+     * its state says why.
+     *
+     * @param server the server's name
+     * @param timeout the longest wait; positive (the server's own connect and initialize timeouts
+     *     bound each attempt as well)
+     * @return the server's state afterwards
+     * @throws NotFoundException when there is no server of that name
+     * @throws IllegalArgumentException when {@code timeout} is not positive
+     */
+    public ServerInfo connect(String server, Duration timeout) {
+        return engine.connect(Objects.requireNonNull(server, "server"), Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
      * Every tool of every enabled server that has been connected, in configuration order and then
      * the server's order; a lazy server that was never used has no tools listed yet (see {@link
-     * #connectAll}). Served from memory: never blocks on a server.
+     * #connect} and {@link #connectAll}). Served from memory: never blocks on a server.
      */
     public List<ToolInfo> tools() {
         return engine.tools(null);

@@ -266,6 +266,33 @@ class SwitchboardIT {
     }
 
     @Test
+    void connectingOneLazyServerListsItsToolsAndLeavesTheOthersIdle() {
+        McpHttpServer server = serveDemo(0);
+        List<RemoteServerConfig> remotes = new ArrayList<>();
+        for (String name : List.of("web", "other")) {
+            remotes.add(new RemoteServerConfig(
+                    name,
+                    server.mcpEndpoint(),
+                    RemoteTransport.HTTP,
+                    Map.of(),
+                    settings(Timeouts.DEFAULTS, BreakerSettings.DEFAULTS)));
+        }
+        Switchboard switchboard = start(GatewayConfig.of(GatewaySettings.DEFAULTS, List.copyOf(remotes)));
+
+        ServerInfo web = switchboard.connect("web", Duration.ofSeconds(10));
+
+        assertThat(web.state()).isEqualTo(ServerState.READY);
+        assertThat(web.toolCount()).isPositive();
+        assertThat(switchboard.tools())
+                .isNotEmpty()
+                .allMatch(tool -> tool.server().equals("web"));
+        assertThat(switchboard.server("other").orElseThrow().state()).isEqualTo(ServerState.IDLE);
+        assertThat(switchboard.connect("web", Duration.ofMillis(1)).state()).isEqualTo(ServerState.READY);
+        assertThatThrownBy(() -> switchboard.connect("nope", Duration.ofSeconds(1)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void unknownServerAndToolNamesFailWithTheSameKindOfError() {
         McpHttpServer server = serveDemo(0);
         RemoteServerConfig remote = new RemoteServerConfig(

@@ -150,11 +150,17 @@ public final class Engine implements AutoCloseable {
 
     /** See {@link dev.switchboard.core.Switchboard#connectAll(Duration)}. */
     public List<ServerInfo> connectAll(Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout: " + timeout + " (expected: a positive duration)");
-        }
+        checkPositive(timeout);
         queries.connect(snapshot.get().endpoints().values(), timeout);
         return servers(null);
+    }
+
+    /** See {@link dev.switchboard.core.Switchboard#connect(String, Duration)}. */
+    public ServerInfo connect(String server, Duration timeout) {
+        checkPositive(timeout);
+        ServerEndpoint endpoint = router.endpoint(server);
+        queries.connect(List.of(endpoint), timeout);
+        return server(server).orElseThrow(() -> new NotFoundException("server", server));
     }
 
     /** See {@link dev.switchboard.core.Switchboard#tools()}; for a principal, the tools it may call. */
@@ -305,6 +311,12 @@ public final class Engine implements AutoCloseable {
         }
         Policy policy = snapshot.get().policy();
         return tool -> policy.allowsTool(principal, tool.server(), tool.originalName());
+    }
+
+    private static void checkPositive(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout: " + timeout + " (expected: a positive duration)");
+        }
     }
 
     private void checkOpen() {

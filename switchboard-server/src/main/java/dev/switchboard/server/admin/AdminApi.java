@@ -5,7 +5,10 @@ import dev.switchboard.core.ReloadResult;
 import dev.switchboard.core.ServerInfo;
 import dev.switchboard.core.Switchboard;
 import dev.switchboard.core.ToolInfo;
+import dev.switchboard.core.config.ServerConfig;
+import dev.switchboard.core.config.Timeouts;
 import dev.switchboard.core.lifecycle.ServerHealth;
+import dev.switchboard.core.lifecycle.ServerState;
 import dev.switchboard.core.policy.Principal;
 import dev.switchboard.core.pool.PoolStats;
 import dev.switchboard.core.resilience.BreakerStatus;
@@ -17,6 +20,7 @@ import dev.switchboard.server.http.JsonReplies;
 import dev.switchboard.server.http.RequestBodies;
 import dev.switchboard.server.ops.CallLog;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <caption>Routes</caption>
  *   <tr><td>GET /api/servers</td><td>every server and its state</td></tr>
  *   <tr><td>GET /api/servers/{name}</td><td>one server with its whole status</td></tr>
- *   <tr><td>GET /api/servers/{name}/tools</td><td>the tools of one server</td></tr>
+ *   <tr><td>GET /api/servers/{name}/tools</td><td>the tools of one server (connecting a lazy one)</td></tr>
  *   <tr><td>POST /api/servers/{name}/reconnect</td><td>reconnect the server's shared connection</td></tr>
  *   <tr><td>GET /api/tools</td><td>every tool</td></tr>
  *   <tr><td>GET /api/health</td><td>ping every connected server</td></tr>
@@ -185,8 +189,15 @@ public final class AdminApi extends Handler.Abstract {
         return wrap("servers", array);
     }
 
+    /**
+     * The tools of one server; a server never used yet (or still connecting) is connected first,
+     * within its own connect and initialize timeouts, so that a lazy server's tools show.
+     */
     private JsonNode serverTools(String name, Principal principal) {
         ServerInfo info = server(name);
+        if (info.state() == ServerState.IDLE || info.state() == ServerState.CONNECTING) {
+            info = switchboard.connect(name, connectBudget(name));
+        }
         List<ToolInfo> tools = switchboard.tools(principal).stream()
                 .filter(t -> t.server().equals(name))
                 .toList();
@@ -195,6 +206,15 @@ public final class AdminApi extends Handler.Abstract {
         node.put("state", AdminJson.lower(info.state()));
         node.set("tools", AdminJson.tools(tools));
         return node;
+    }
+
+    private Duration connectBudget(String name) {
+        ServerConfig config = switchboard.config().servers().get(name);
+        if (config == null) {
+            throw new NotFoundException("server", name);
+        }
+        Timeouts t = config.settings().timeouts();
+        return t.connect().plus(t.initialize());
     }
 
     private JsonNode health() {
