@@ -310,8 +310,7 @@ public final class Switchboard implements AutoCloseable {
 
     /**
      * Loads {@code file} and applies it (see {@link #reload(GatewayConfig)}). A file that is missing
-     * or invalid changes nothing: the result carries every problem, and each is logged once at WARN
-     * (without secrets).
+     * or invalid changes nothing: the result carries every problem (without secrets).
      */
     public ReloadResult reload(Path file) {
         return engine.reload(Objects.requireNonNull(file, "file"));
@@ -323,6 +322,11 @@ public final class Switchboard implements AutoCloseable {
      * calls; removed and changed servers finish their calls in flight (at most the drain timeout,
      * default 10 s) and then close, in the background. Returns once the new configuration is in
      * effect, without waiting for the old servers to close. Reloads are applied one at a time.
+     *
+     * <p>Reporting the result is the caller's: the engine logs reloads at DEBUG only (logger
+     * {@code dev.switchboard.core.engine}), so that whoever triggers them (the gateway logs one line
+     * per reload, with its trigger) is the one place they are logged. {@link ReloadResult#toString()}
+     * is a one-line summary to log.
      *
      * @return what changed, or every problem when the configuration is rejected (then nothing
      *     changed)
