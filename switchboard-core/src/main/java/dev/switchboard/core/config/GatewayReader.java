@@ -2,7 +2,6 @@ package dev.switchboard.core.config;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +11,6 @@ final class GatewayReader {
     static final List<String> VIEW_KEYS = List.of("aggregate", "meta", "servers");
 
     private static final Pattern SEPARATOR = Pattern.compile("[_.-]{1,4}");
-    private static final Pattern LISTEN = Pattern.compile("(?:\\[([0-9A-Fa-f:.]+)]|([A-Za-z0-9.-]+)):([0-9]{1,5})");
-    private static final String LISTEN_EXPECTED =
-            "host:port such as \"127.0.0.1:8808\" or \"[::1]:8808\", port 0 to 65535";
 
     private final @Nullable ObjectFields fields;
     private final ValueReader in;
@@ -62,14 +58,14 @@ final class GatewayReader {
         if (text == null) {
             return ListenAddress.DEFAULT;
         }
-        Matcher matcher = LISTEN.matcher(text.strip());
-        int port = matcher.matches() ? Integer.parseInt(matcher.group(3)) : -1;
-        if (port < 0 || port > 65_535) {
-            in.problems().invalid(fields.path("listen"), ConfigPath.quoted(text), LISTEN_EXPECTED);
+        ListenAddress listen;
+        try {
+            listen = ListenAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            in.problems().invalid(fields.path("listen"), ConfigPath.quoted(text), ListenAddress.EXPECTED_FORM);
             return ListenAddress.DEFAULT;
         }
-        String host = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-        ListenAddress listen = new ListenAddress(host, port);
+        int port = listen.port();
         if (!listen.isLoopback() && !auth.isEnabled()) {
             in.problems()
                     .invalid(
