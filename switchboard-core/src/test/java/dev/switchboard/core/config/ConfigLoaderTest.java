@@ -83,7 +83,13 @@ class ConfigLoaderTest {
         assertThat(gateway.separator()).isEqualTo(".");
         assertThat(gateway.views()).isEqualTo(new Views(true, false, true));
         assertThat(gateway.auth().apiKeys())
-                .containsExactly(new ApiKey("alice-key-0123456789", "alice", "claude", List.of("admin")));
+                .containsExactly(
+                        new ApiKey("alice-key-0123456789", "alice", "claude", List.of("admin")),
+                        ApiKey.hashed(
+                                "sha256:2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b",
+                                "bob",
+                                null,
+                                List.of()));
         assertThat(gateway.auth().jwt())
                 .isEqualTo(new JwtConfig(
                         "https://id.example.com",
