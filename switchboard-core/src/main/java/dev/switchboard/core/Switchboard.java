@@ -1,17 +1,24 @@
 package dev.switchboard.core;
 
+import dev.switchboard.core.catalog.Catalog;
+import dev.switchboard.core.catalog.CatalogListener;
 import dev.switchboard.core.config.ConfigException;
 import dev.switchboard.core.config.ConfigLoader;
 import dev.switchboard.core.config.GatewayConfig;
+import dev.switchboard.core.config.PolicyConfig;
 import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.core.engine.Engine;
 import dev.switchboard.core.engine.EngineSetup;
 import dev.switchboard.core.lifecycle.ServerHealth;
 import dev.switchboard.core.lifecycle.ServerStatus;
 import dev.switchboard.core.lifecycle.SupervisionSettings;
+import dev.switchboard.core.policy.Policy;
+import dev.switchboard.core.policy.Principal;
 import dev.switchboard.core.pool.PoolStats;
 import dev.switchboard.core.resilience.BreakerStatus;
 import dev.switchboard.mcp.McpRuntime;
+import dev.switchboard.mcp.protocol.McpMethods;
+import dev.switchboard.mcp.session.IncomingHandler;
 import dev.switchboard.mcp.session.RequestOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,8 +30,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Switchboard as a library: connects to the MCP servers of a configuration and serves their tools
@@ -57,6 +66,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Switchboard implements AutoCloseable {
     private final Engine engine;
+    private final AtomicReference<Policy> policy = new AtomicReference<>(Policy.allowAll());
 
     private Switchboard(Engine engine) {
         this.engine = engine;
@@ -286,6 +296,143 @@ public final class Switchboard implements AutoCloseable {
      */
     public ServerSession openSession(String server) {
         return engine.openSession(null, Objects.requireNonNull(server, "server"));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // For gateways serving callers that have a principal (the upstream MCP views): the live catalog
+    // and its changes, the access policy, requests and sessions for a principal, and what servers
+    // send on their shared connections.
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * What every server offers as the aggregate view names it: tools, resources, resource templates
+     * and prompts of each server listed since it connected (every kind, every page up to the page
+     * cap), refreshed when the server sends {@code list_changed}, renamed and filtered anew on a
+     * reload. A server that failed keeps what it offered when it was last listed: check its {@link
+     * #server state}. A lazy server never connected has no entry. Never blocks.
+     *
+     * @return the current immutable snapshot
+     */
+    public Catalog catalog() {
+        return engine.catalog();
+    }
+
+    /**
+     * Tells {@code listener} about every later change of the {@link #catalog()}: a server listed
+     * for the first time, a {@code list_changed} that changed a list, a reload that renamed, filtered,
+     * added or removed a server. Runs on the thread that made the change: keep it short.
+     */
+    public void addCatalogListener(CatalogListener listener) {
+        engine.addCatalogListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Stops telling {@code listener}; nothing when it was not added. */
+    public void removeCatalogListener(CatalogListener listener) {
+        engine.removeCatalogListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * The access policy of the configuration in effect ({@code gateway.policy}), compiled; a
+     * reload that changes it gives a new one. Never blocks.
+     */
+    public Policy policy() {
+        PolicyConfig current = engine.config().gateway().policy();
+        Policy compiled = policy.get();
+        if (compiled.config() != current && !compiled.config().equals(current)) {
+            compiled = Policy.of(current);
+            policy.set(compiled);
+        }
+        return compiled;
+    }
+
+    /**
+     * Sends any request ({@code tools/call}, {@code resources/read}, {@code prompts/get}, {@code
+     * completion/complete}, {@code logging/setLevel}, ...) to {@code server} for {@code principal}:
+     * by the server's session mode (a {@code per-identity} server uses the principal's pooled
+     * sessions, keyed by {@link Principal#id()}) and through its breaker, bulkhead and timeout.
+     * Never throws except for null arguments.
+     *
+     * <p>The {@linkplain #policy() policy} applies to the server, and for {@code tools/call} and
+     * {@code prompts/get} to the tool or prompt named in {@code params.name}: what it hides fails
+     * with {@link NotFoundException}, exactly as what does not exist. Cancelling the future cancels
+     * the request downstream.
+     *
+     * @param options timeout (capped at the server's {@code timeouts.call}), progress listener, and
+     *     a {@linkplain RequestOptions#relatedHandler handler} for what the server sends in relation
+     *     to the request (sampling, elicitation, log messages), which it can only do where the
+     *     transport says which request it relates to (Streamable HTTP, SSE)
+     * @return the result; fails with the exceptions listed in the class documentation
+     */
+    public CompletableFuture<JsonNode> request(
+            Principal principal, String server, String method, @Nullable JsonNode params, RequestOptions options) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(options, "options");
+        NotFoundException hidden = hidden(principal, server, method, params);
+        if (hidden != null) {
+            return CompletableFuture.failedFuture(hidden);
+        }
+        return engine.request(principal.id(), server, method, params, options);
+    }
+
+    /**
+     * Opens a session with {@code server} for one upstream session of {@code principal}, as {@link
+     * #openSession(String)} does. For a {@code per-session} server its own connection declares
+     * {@code capabilities} at {@code initialize} and hands what the server sends on it (sampling,
+     * elicitation and roots requests, notifications) to {@code handler}, unless a request's {@link
+     * RequestOptions#relatedHandler} takes it; close the session when the upstream session ends.
+     * For other modes the session is a handle on the shared or pooled sessions, and {@code handler}
+     * is not used. Requests through it pass the same policy checks as {@link #request(Principal,
+     * String, String, JsonNode, RequestOptions)}.
+     *
+     * @throws NotFoundException when there is no server of that name or the policy hides it
+     * @throws SessionLimitException when a {@code per-session} server has {@code pool.maxPerKey}
+     *     sessions open already
+     * @throws dev.switchboard.core.lifecycle.ServerConnectException when the connection fails
+     */
+    public ServerSession openSession(
+            Principal principal, String server, ObjectNode capabilities, IncomingHandler handler) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(capabilities, "capabilities");
+        Objects.requireNonNull(handler, "handler");
+        if (!policy().allowsServer(principal, server)) {
+            throw new NotFoundException("server", server);
+        }
+        ServerSession session = engine.openSession(
+                principal.id(), server, options -> options.withServerRequests(capabilities.deepCopy(), handler));
+        return new PolicySession(session, principal, this::hidden);
+    }
+
+    /**
+     * Tells {@code listener} what servers send on their shared connections outside any call that
+     * handles it: resource updates, log messages, list changes.
+     */
+    public void addServerListener(ServerListener listener) {
+        engine.addServerListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Stops telling {@code listener}; nothing when it was not added. */
+    public void removeServerListener(ServerListener listener) {
+        engine.removeServerListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** The error for what the policy hides from {@code principal} in this request, or {@code null}. */
+    private @Nullable NotFoundException hidden(
+            Principal principal, String server, String method, @Nullable JsonNode params) {
+        Policy current = policy();
+        if (!current.allowsServer(principal, server)) {
+            return new NotFoundException("server", server);
+        }
+        String name = params == null ? "" : params.path("name").asString("");
+        if (McpMethods.TOOLS_CALL.equals(method) && !current.allowsTool(principal, server, name)) {
+            return new NotFoundException("tool", name);
+        }
+        if (McpMethods.PROMPTS_GET.equals(method) && !current.allowsPrompt(principal, server, name)) {
+            return new NotFoundException("prompt", name);
+        }
+        return null;
     }
 
     /**

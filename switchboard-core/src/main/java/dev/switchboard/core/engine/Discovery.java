@@ -1,12 +1,17 @@
 package dev.switchboard.core.engine;
 
+import dev.switchboard.core.ServerListener;
+import dev.switchboard.core.catalog.Kind;
+import dev.switchboard.core.catalog.LiveCatalog;
+import dev.switchboard.core.catalog.ServerCatalog;
 import dev.switchboard.core.lifecycle.ConnectionObserver;
 import dev.switchboard.core.lifecycle.ServerConnection;
 import dev.switchboard.mcp.client.McpClient;
 import dev.switchboard.mcp.jsonrpc.JsonRpcNotification;
-import dev.switchboard.mcp.protocol.McpMethods;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -18,11 +23,17 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What one server offers, learned through its shared connection: listed when the supervisor
- * connects (every page, up to the page cap), listed again when the server says its list changed,
- * and served from memory. A failed listing keeps what was known. Thread-safe.
+ * What one server offers, learned through its shared connection: its tools, resources, resource
+ * templates and prompts, listed when the supervisor connects (every page, up to the page cap) into
+ * the engine's {@link LiveCatalog}, listed again when the server says a list changed, and served
+ * from memory. A failed listing keeps what was known. Every notification of the shared connection
+ * also goes to the engine's {@link ServerListener}s. The shared connection declares sampling and
+ * elicitation, which a caller relays through {@link
+ * dev.switchboard.mcp.session.RequestOptions#relatedHandler}. Thread-safe.
  */
 final class Discovery implements ConnectionObserver {
     private static final Logger log = LoggerFactory.getLogger(Discovery.class);
@@ -30,20 +41,32 @@ final class Discovery implements ConnectionObserver {
     private final String server;
     private final int pageCap;
     private final Executor executor;
+    private final LiveCatalog catalog;
+    private final ServerListener listener;
     private final ConcurrentHashMap<McpClient, CompletableFuture<@Nullable Void>> listed = new ConcurrentHashMap<>();
     private volatile @Nullable McpClient current;
     private volatile @Nullable List<JsonNode> tools;
 
-    Discovery(String server, int pageCap, Executor executor) {
+    Discovery(String server, int pageCap, Executor executor, LiveCatalog catalog, ServerListener listener) {
         this.server = server;
         this.pageCap = pageCap;
         this.executor = executor;
+        this.catalog = catalog;
+        this.listener = listener;
     }
 
     /** The tools as the server listed them last, or {@code null} when never listed. */
     @Nullable
     List<JsonNode> tools() {
         return tools;
+    }
+
+    @Override
+    public ObjectNode clientCapabilities() {
+        ObjectNode caps = JsonNodeFactory.instance.objectNode();
+        caps.putObject("sampling");
+        caps.putObject("elicitation");
+        return caps;
     }
 
     @Override
@@ -61,22 +84,20 @@ final class Discovery implements ConnectionObserver {
 
     @Override
     public void onNotification(String name, JsonRpcNotification notification) {
-        if (!McpMethods.TOOLS_LIST_CHANGED.equals(notification.method())) {
-            return;
-        }
+        Set<Kind> kinds = Kind.forNotification(notification.method());
         McpClient client = current;
-        if (client == null) {
-            return;
+        if (!kinds.isEmpty() && client != null) {
+            try {
+                executor.execute(() -> {
+                    if (client == current && client.session().isOpen()) {
+                        relist(client, kinds);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                log.debug("server {}: the engine is shut down; the changed list is not read", server);
+            }
         }
-        try {
-            executor.execute(() -> {
-                if (client == current && client.session().isOpen()) {
-                    list(client);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.debug("server {}: the engine is shut down; the changed tool list is not read", server);
-        }
+        listener.onNotification(server, notification);
     }
 
     /**
@@ -95,13 +116,27 @@ final class Discovery implements ConnectionObserver {
     }
 
     private void list(McpClient client) {
+        ServerCatalog fetched;
         try {
-            List<JsonNode> listedTools = client.serverCapabilities().has("tools")
-                    ? client.listAll(McpMethods.TOOLS_LIST, "tools", pageCap)
-                    : List.of();
-            tools = List.copyOf(listedTools);
+            fetched = ServerCatalog.fetch(server, client, pageCap);
         } catch (RuntimeException e) {
             log.warn("server {}: tools/list failed; keeping the tools known before: {}", server, e.getMessage());
+            return;
+        }
+        tools = List.copyOf(fetched.tools());
+        try {
+            catalog.put(fetched);
+        } catch (IllegalArgumentException e) {
+            log.debug("server {}: no longer configured; its listing is not kept", server);
+        }
+    }
+
+    private void relist(McpClient client, Set<Kind> kinds) {
+        Optional<ServerCatalog> after = catalog.refresh(server, client, kinds.toArray(Kind[]::new));
+        if (after.isEmpty()) {
+            list(client);
+        } else if (kinds.contains(Kind.TOOLS)) {
+            tools = List.copyOf(after.get().tools());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.core.engine;
 
+import dev.switchboard.core.catalog.LiveCatalog;
 import dev.switchboard.core.config.RemoteServerConfig;
 import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.core.config.StdioServerConfig;
@@ -25,18 +26,24 @@ final class EndpointFactory {
     private final ResilienceRegistry resilience;
     private final MeterRegistry meterRegistry;
     private final SupervisionSettings supervision;
+    private final LiveCatalog catalog;
+    private final ServerEvents events;
 
     EndpointFactory(
             McpRuntime runtime,
             ServerConnector connector,
             ResilienceRegistry resilience,
             MeterRegistry meterRegistry,
-            SupervisionSettings supervision) {
+            SupervisionSettings supervision,
+            LiveCatalog catalog,
+            ServerEvents events) {
         this.runtime = runtime;
         this.connector = connector;
         this.resilience = resilience;
         this.meterRegistry = meterRegistry;
         this.supervision = supervision;
+        this.catalog = catalog;
+        this.events = events;
     }
 
     SupervisionSettings supervision() {
@@ -53,7 +60,8 @@ final class EndpointFactory {
         SessionRoute route = null;
         ServerRegistry registry = new ServerRegistry(connector, runtime, supervision);
         try {
-            Discovery discovery = new Discovery(config.name(), supervision.toolPageCap(), runtime.virtualThreads());
+            Discovery discovery =
+                    new Discovery(config.name(), supervision.toolPageCap(), runtime.virtualThreads(), catalog, events);
             ServerSupervisor supervisor = registry.register(config, discovery);
             route = route(config, supervisor);
             return new ServerEndpoint(config, registry, supervisor, guard, route, discovery);

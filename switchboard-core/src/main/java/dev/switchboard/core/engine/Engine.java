@@ -3,8 +3,13 @@ package dev.switchboard.core.engine;
 import dev.switchboard.core.NotFoundException;
 import dev.switchboard.core.ReloadResult;
 import dev.switchboard.core.ServerInfo;
+import dev.switchboard.core.ServerListener;
 import dev.switchboard.core.ServerSession;
 import dev.switchboard.core.ToolInfo;
+import dev.switchboard.core.catalog.Catalog;
+import dev.switchboard.core.catalog.CatalogListener;
+import dev.switchboard.core.catalog.CatalogSettings;
+import dev.switchboard.core.catalog.LiveCatalog;
 import dev.switchboard.core.config.ConfigErrors;
 import dev.switchboard.core.config.ConfigException;
 import dev.switchboard.core.config.ConfigResult;
@@ -22,6 +27,7 @@ import dev.switchboard.core.resilience.BreakerStatus;
 import dev.switchboard.core.resilience.ResilienceRegistry;
 import dev.switchboard.core.resilience.RetrySettings;
 import dev.switchboard.mcp.McpRuntime;
+import dev.switchboard.mcp.client.ClientOptions;
 import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.session.RequestOptions;
 import java.nio.file.Path;
@@ -58,6 +64,8 @@ public final class Engine implements AutoCloseable {
     private final Retirements retirements;
     private final Reloader reloader;
     private final ServerQueries queries;
+    private final LiveCatalog catalog;
+    private final ServerEvents events = new ServerEvents();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Engine(EngineSetup setup, GatewayConfig initial) {
@@ -76,15 +84,24 @@ public final class Engine implements AutoCloseable {
                 runtime.virtualThreads(),
                 setup.supervision().drainTimeout(),
                 setup.supervision().closeTimeout());
+        this.catalog = new LiveCatalog(
+                CatalogSettings.from(initial), setup.supervision().toolPageCap(), Runnable::run);
         EndpointFactory factory = new EndpointFactory(
-                runtime, ServerConnector.create(runtime), resilience, setup.meterRegistry(), setup.supervision());
+                runtime,
+                ServerConnector.create(runtime),
+                resilience,
+                setup.meterRegistry(),
+                setup.supervision(),
+                catalog,
+                events);
         this.reloader = new Reloader(
                 snapshot,
                 factory,
                 resilience,
                 retirements,
                 new EngineMeters(setup.meterRegistry()),
-                runtime.virtualThreads());
+                runtime.virtualThreads(),
+                catalog);
         this.queries = new ServerQueries(runtime.virtualThreads(), setup.supervision());
     }
 
@@ -187,18 +204,52 @@ public final class Engine implements AutoCloseable {
 
     /** See {@link dev.switchboard.core.Switchboard#openSession(String)}. */
     public ServerSession openSession(@Nullable String principal, String server) {
+        return openSession(principal, server, UnaryOperator.identity());
+    }
+
+    /**
+     * See {@link dev.switchboard.core.Switchboard#openSession(dev.switchboard.core.policy.Principal,
+     * String, ObjectNode, dev.switchboard.mcp.session.IncomingHandler)}: {@code options} adjusts the
+     * client options of a {@code per-session} server's own connection.
+     */
+    public ServerSession openSession(@Nullable String principal, String server, UnaryOperator<ClientOptions> options) {
         checkOpen();
         for (int attempt = 0; attempt < 3; attempt++) {
             ServerEndpoint endpoint = endpoint(server);
             if (endpoint.config().settings().sessionMode() != SessionMode.PER_SESSION) {
                 return new RoutedSession(this, principal, server);
             }
-            OwnedSession session = endpoint.open(UnaryOperator.identity());
+            OwnedSession session = endpoint.open(options);
             if (session != null) {
                 return session;
             }
         }
         throw new ServerConnectException(server, ErrorPhase.RUNTIME, "being reconfigured; try again", List.of(), null);
+    }
+
+    /** See {@link dev.switchboard.core.Switchboard#catalog()}. */
+    public Catalog catalog() {
+        return catalog.current();
+    }
+
+    /** See {@link dev.switchboard.core.Switchboard#addCatalogListener}. */
+    public void addCatalogListener(CatalogListener listener) {
+        catalog.addListener(listener);
+    }
+
+    /** See {@link dev.switchboard.core.Switchboard#removeCatalogListener}. */
+    public void removeCatalogListener(CatalogListener listener) {
+        catalog.removeListener(listener);
+    }
+
+    /** See {@link dev.switchboard.core.Switchboard#addServerListener}. */
+    public void addServerListener(ServerListener listener) {
+        events.add(listener);
+    }
+
+    /** See {@link dev.switchboard.core.Switchboard#removeServerListener}. */
+    public void removeServerListener(ServerListener listener) {
+        events.remove(listener);
     }
 
     /** See {@link dev.switchboard.core.Switchboard#health()}. */

@@ -1,6 +1,8 @@
 package dev.switchboard.core.engine;
 
 import dev.switchboard.core.ReloadResult;
+import dev.switchboard.core.catalog.CatalogSettings;
+import dev.switchboard.core.catalog.LiveCatalog;
 import dev.switchboard.core.config.ConfigError;
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.config.ServerConfig;
@@ -32,6 +34,7 @@ final class Reloader {
     private final Retirements retirements;
     private final EngineMeters meters;
     private final Executor executor;
+    private final LiveCatalog catalog;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed;
 
@@ -41,13 +44,15 @@ final class Reloader {
             ResilienceRegistry resilience,
             Retirements retirements,
             EngineMeters meters,
-            Executor executor) {
+            Executor executor,
+            LiveCatalog catalog) {
         this.snapshot = snapshot;
         this.factory = factory;
         this.resilience = resilience;
         this.retirements = retirements;
         this.meters = meters;
         this.executor = executor;
+        this.catalog = catalog;
     }
 
     /**
@@ -125,6 +130,8 @@ final class Reloader {
     private ReloadResult swap(EngineSnapshot current, GatewayConfig next) {
         ConfigDiff diff = ConfigDiff.of(current.config(), next);
         Map<String, ServerEndpoint> built = new LinkedHashMap<>();
+        // before the new endpoints exist, so that an eager one's first listing finds its server named
+        catalog.updateSettings(CatalogSettings.from(next));
         try {
             for (ServerConfig server : next.servers().values()) {
                 if (diff.added().contains(server.name()) || diff.updated().contains(server.name())) {
@@ -134,6 +141,7 @@ final class Reloader {
         } catch (RuntimeException e) {
             built.values()
                     .forEach(endpoint -> endpoint.close(factory.supervision().closeTimeout()));
+            catalog.updateSettings(CatalogSettings.from(current.config()));
             return rejected(List.of(new ConfigError(ConfigError.ROOT, String.valueOf(e.getMessage()), 0, 0)));
         }
         Map<String, ServerEndpoint> endpoints = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package dev.switchboard.core.lifecycle;
 
 import dev.switchboard.mcp.jsonrpc.JsonRpcNotification;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Watches one server's shared connection, for whoever builds on it (the catalog of tools, the
@@ -28,4 +30,17 @@ public interface ConnectionObserver {
      * @param notification the notification as it arrived
      */
     default void onNotification(String server, JsonRpcNotification notification) {}
+
+    /**
+     * The client capabilities the shared connection declares at {@code initialize}, such as {@code
+     * {"sampling": {}}} when whoever builds on it can relay the server's sampling requests to the
+     * caller of the call that asked (see {@link
+     * dev.switchboard.mcp.session.RequestOptions#relatedHandler}). A request the server sends outside
+     * any such call is answered with an error that says why it cannot be relayed. Default: none.
+     *
+     * @return a new object; the connection does not keep a reference to it after the handshake
+     */
+    default ObjectNode clientCapabilities() {
+        return JsonNodeFactory.instance.objectNode();
+    }
 }

@@ -15,8 +15,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a supervised connection does with what its server sends: notifications go to the {@link
- * ConnectionObserver}; requests (sampling, elicitation, roots) are answered "method not found", as
- * a connection without a handler does, since a shared connection has no caller to ask.
+ * ConnectionObserver}; requests (sampling, elicitation, roots) that reach it came outside any call
+ * that routes them to its caller (see {@link
+ * dev.switchboard.mcp.session.RequestOptions#relatedHandler}), so a shared connection has nobody to
+ * ask: they are answered with an error that says so and how to get them relayed.
  */
 final class NotificationRelay implements IncomingHandler {
     private static final Logger log = LoggerFactory.getLogger(NotificationRelay.class);
@@ -31,8 +33,12 @@ final class NotificationRelay implements IncomingHandler {
 
     @Override
     public CompletionStage<JsonNode> onRequest(IncomingRequest request) {
-        return CompletableFuture.failedFuture(
-                new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method()));
+        return CompletableFuture.failedFuture(new JsonRpcException(
+                JsonRpcError.INTERNAL_ERROR,
+                request.method() + ": cannot be relayed to a client: server " + server
+                        + " is shared by every caller, and this request did not arrive with a call (over stdio"
+                        + " nothing says which call asked) (expected: sessionMode: per-session for a server that"
+                        + " asks the client for sampling, elicitation or roots)"));
     }
 
     @Override
