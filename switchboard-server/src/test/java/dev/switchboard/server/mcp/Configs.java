@@ -1,0 +1,70 @@
+package dev.switchboard.server.mcp;
+
+import dev.switchboard.mcp.demo.DemoServer;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** YAML server entries for tests. */
+final class Configs {
+    private Configs() {}
+
+    /** The demo server over stdio, as a separate JVM, with extra settings such as {@code sessionMode: per-session}. */
+    static String demoStdio(String name, String... settings) {
+        return entry(
+                name,
+                "command: " + quoted(javaCommand().getFirst()) + "\n    args: "
+                        + list(javaCommand().subList(1, javaCommand().size())),
+                settings);
+    }
+
+    /** A remote server over Streamable HTTP. */
+    static String http(String name, URI url, String... settings) {
+        return entry(name, "url: " + quoted(url.toString()), settings);
+    }
+
+    /** A stdio server whose process exits at once: it never connects. */
+    static String broken(String name) {
+        return entry(
+                name, "command: \"sh\"\n    args: [\"-c\", \"echo broken on purpose >&2; exit 3\"]", "eager: true");
+    }
+
+    /** A whole file: the servers, then the gateway settings (may be empty). */
+    static String file(String gateway, String... servers) {
+        return "mcpServers:\n" + String.join("", servers) + gateway;
+    }
+
+    private static String entry(String name, String transport, String... settings) {
+        StringBuilder yaml = new StringBuilder("  " + name + ":\n    " + transport + "\n");
+        if (java.util.Arrays.stream(settings).noneMatch(s -> s.startsWith("timeouts:"))) {
+            yaml.append("    timeouts: {connect: 20s, initialize: 20s, call: 20s}\n");
+        }
+        for (String setting : settings) {
+            yaml.append("    ").append(setting).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    /** This JVM's java running the demo server on this JVM's class path, tuned to start fast. */
+    static List<String> javaCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xshare:auto");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(DemoServer.class.getName());
+        return command;
+    }
+
+    private static String quoted(String text) {
+        return JsonNodeFactory.instance.stringNode(text).toString();
+    }
+
+    private static String list(List<String> items) {
+        return items.stream().map(Configs::quoted).collect(Collectors.joining(", ", "[", "]"));
+    }
+}
