@@ -298,6 +298,27 @@ public final class Switchboard implements AutoCloseable {
         return engine.openSession(null, Objects.requireNonNull(server, "server"));
     }
 
+    /**
+     * {@link #openSession(String)}, with what the server may ask of the caller: a {@code
+     * per-session} server's own connection declares {@code capabilities} (such as {@code sampling},
+     * {@code elicitation}, {@code roots}) at initialize and hands the server's requests and
+     * notifications to {@code handler}, with the id of the caller's request they relate to. For
+     * other session modes the connection is shared and the server's requests are refused, as
+     * {@link #openSession(String)} does.
+     *
+     * @param capabilities the client capabilities to declare
+     * @param handler answers the server's requests (on a virtual thread; may block) and receives its
+     *     notifications (on the transport's thread; must not block)
+     */
+    public ServerSession openSession(String server, ObjectNode capabilities, IncomingHandler handler) {
+        Objects.requireNonNull(capabilities, "capabilities");
+        Objects.requireNonNull(handler, "handler");
+        return engine.openSession(
+                null,
+                Objects.requireNonNull(server, "server"),
+                options -> options.withServerRequests(capabilities, handler));
+    }
+
     // ---------------------------------------------------------------------------------------------
     // For gateways serving callers that have a principal (the upstream MCP views): the live catalog
     // and its changes, the access policy, requests and sessions for a principal, and what servers

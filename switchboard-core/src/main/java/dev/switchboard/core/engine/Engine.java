@@ -208,9 +208,9 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * See {@link dev.switchboard.core.Switchboard#openSession(dev.switchboard.core.policy.Principal,
-     * String, ObjectNode, dev.switchboard.mcp.session.IncomingHandler)}: {@code options} adjusts the
-     * client options of a {@code per-session} server's own connection.
+     * Opens a session; for a {@code per-session} server, its own connection is made with the client
+     * options adjusted by {@code options} (the capabilities to declare, the handler of the server's
+     * requests and notifications).
      */
     public ServerSession openSession(@Nullable String principal, String server, UnaryOperator<ClientOptions> options) {
         checkOpen();

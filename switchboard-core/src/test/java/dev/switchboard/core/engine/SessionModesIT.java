@@ -61,6 +61,13 @@ class SessionModesIT {
         assertThat(stats.misses()).isEqualTo(2);
         assertThat(stats.hits()).isEqualTo(2);
         assertThat(stats.keyCount()).isEqualTo(2);
+
+        engine.unregister("pooled");
+        await().atMost(Duration.ofSeconds(15)).until(() -> gone(pid(alice)) && gone(pid(bob)));
+    }
+
+    private static boolean gone(long pid) {
+        return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 
     @Test
@@ -84,8 +91,7 @@ class SessionModesIT {
         assertThat(second.processId().orElseThrow()).isNotEqualTo(pid);
 
         first.close();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gone(pid));
         assertThat(first.isOpen()).isFalse();
         assertThatThrownBy(() -> first.callTool("whoami", null)).hasMessageContaining("this session is closed");
         assertThat(pid(text(second.callTool("whoami", null))))
