@@ -47,7 +47,7 @@ record Availability(Set<String> available, List<Unavailable> unavailable) {
      */
     static Availability of(Switchboard switchboard, Scope scope, Principal principal, Duration connectWait) {
         List<ServerInfo> servers = visible(switchboard, scope, principal);
-        if (servers.stream().anyMatch(Availability::firstConnection)) {
+        if (servers.stream().anyMatch(s -> firstConnection(s) || unlisted(switchboard, s))) {
             switchboard.connectAll(connectWait);
             servers = visible(switchboard, scope, principal);
         }
@@ -72,7 +72,7 @@ record Availability(Set<String> available, List<Unavailable> unavailable) {
      */
     static boolean connectIdle(ViewSession session) {
         List<ServerInfo> servers = visible(session.switchboard(), session.scope(), session.principal());
-        if (servers.stream().noneMatch(Availability::firstConnection)) {
+        if (servers.stream().noneMatch(s -> firstConnection(s) || unlisted(session.switchboard(), s))) {
             return false;
         }
         session.switchboard().connectAll(session.context().settings().connectWait());
@@ -96,6 +96,11 @@ record Availability(Set<String> available, List<Unavailable> unavailable) {
                 || (server.state() == ServerState.CONNECTING
                         && server.status().lastSuccess() == null
                         && server.status().errorAt() == null);
+    }
+
+    /** Whether the server just connected and its offer is not listed yet. */
+    private static boolean unlisted(Switchboard switchboard, ServerInfo server) {
+        return canServe(server) && switchboard.catalog().server(server.name()).isEmpty();
     }
 
     /** Whether the server is connected: ready, or failing calls while its session is still up. */
