@@ -8,11 +8,14 @@ import dev.switchboard.core.lifecycle.ConnectionObserver;
 import dev.switchboard.core.lifecycle.ServerConnection;
 import dev.switchboard.mcp.client.McpClient;
 import dev.switchboard.mcp.jsonrpc.JsonRpcNotification;
+import dev.switchboard.mcp.session.IncomingHandler;
+import dev.switchboard.mcp.session.IncomingRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -33,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * from memory. A failed listing keeps what was known. Every notification of the shared connection
  * also goes to the engine's {@link ServerListener}s. The shared connection declares sampling and
  * elicitation, which a caller relays through {@link
- * dev.switchboard.mcp.session.RequestOptions#relatedHandler}. Thread-safe.
+ * dev.switchboard.mcp.session.RequestOptions#relatedHandler}; a request that arrives without its
+ * call goes to the one caller in flight, if there is one ({@link SharedCallers}). Thread-safe.
  */
 final class Discovery implements ConnectionObserver {
     private static final Logger log = LoggerFactory.getLogger(Discovery.class);
@@ -43,16 +47,24 @@ final class Discovery implements ConnectionObserver {
     private final Executor executor;
     private final LiveCatalog catalog;
     private final ServerListener listener;
+    private final SharedCallers callers;
     private final ConcurrentHashMap<McpClient, CompletableFuture<@Nullable Void>> listed = new ConcurrentHashMap<>();
     private volatile @Nullable McpClient current;
     private volatile @Nullable List<JsonNode> tools;
 
-    Discovery(String server, int pageCap, Executor executor, LiveCatalog catalog, ServerListener listener) {
+    Discovery(
+            String server,
+            int pageCap,
+            Executor executor,
+            LiveCatalog catalog,
+            ServerListener listener,
+            SharedCallers callers) {
         this.server = server;
         this.pageCap = pageCap;
         this.executor = executor;
         this.catalog = catalog;
         this.listener = listener;
+        this.callers = callers;
     }
 
     /** The tools as the server listed them last, or {@code null} when never listed. */
@@ -84,6 +96,26 @@ final class Discovery implements ConnectionObserver {
 
     @Override
     public void onNotification(String name, JsonRpcNotification notification) {
+        listChanged(notification);
+        listener.onNotification(server, notification);
+    }
+
+    @Override
+    public CompletionStage<JsonNode> onRequest(String name, IncomingRequest request) {
+        IncomingHandler caller = callers.sole();
+        if (caller != null) {
+            return caller.onRequest(request);
+        }
+        return CompletableFuture.failedFuture(ConnectionObserver.cannotRelay(
+                server,
+                request.method(),
+                callers.count() == 0
+                        ? "it did not arrive with a call"
+                        : callers.count() + " calls are in flight and nothing says which one asked (stdio)"));
+    }
+
+    /** Lists again what {@code notification} says changed, if it is a list change; never blocks. */
+    void listChanged(JsonRpcNotification notification) {
         Set<Kind> kinds = Kind.forNotification(notification.method());
         McpClient client = current;
         if (!kinds.isEmpty() && client != null) {
@@ -97,7 +129,6 @@ final class Discovery implements ConnectionObserver {
                 log.debug("server {}: the engine is shut down; the changed list is not read", server);
             }
         }
-        listener.onNotification(server, notification);
     }
 
     /**

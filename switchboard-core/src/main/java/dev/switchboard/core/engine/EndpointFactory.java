@@ -60,11 +60,12 @@ final class EndpointFactory {
         SessionRoute route = null;
         ServerRegistry registry = new ServerRegistry(connector, runtime, supervision);
         try {
-            Discovery discovery =
-                    new Discovery(config.name(), supervision.toolPageCap(), runtime.virtualThreads(), catalog, events);
+            SharedCallers callers = new SharedCallers();
+            Discovery discovery = new Discovery(
+                    config.name(), supervision.toolPageCap(), runtime.virtualThreads(), catalog, events, callers);
             ServerSupervisor supervisor = registry.register(config, discovery);
             route = route(config, supervisor);
-            return new ServerEndpoint(config, registry, supervisor, guard, route, discovery);
+            return new ServerEndpoint(config, registry, supervisor, guard, route, discovery, callers);
         } catch (RuntimeException e) {
             if (route != null) {
                 route.close(supervision.closeTimeout());

@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a server sends to the client through the gateway: its requests (sampling, elicitation,
  * roots) and notifications (log messages, resource updates). Bound to the upstream call that caused
- * them when the transport says so ({@code call}), else to the upstream session that owns the
- * server's connection; a request goes with the session's one call in flight to that server when
- * there is exactly one. A request for a capability the client did not declare is refused with an
+ * them when the transport says so, or when it is the one call in flight on a shared stdio
+ * connection ({@code call}), else to the upstream session that owns the server's connection; a
+ * request goes with the session's one call in flight to that server when there is exactly one. A request for a capability the client did not declare is refused with an
  * error that says so. Cancellation by the server cancels the request to the client.
  */
 final class ClientAsks implements IncomingHandler {
@@ -59,8 +59,12 @@ final class ClientAsks implements IncomingHandler {
     public void onNotification(JsonRpcNotification notification, @Nullable RequestId related) {
         switch (notification.method()) {
             case McpMethods.LOGGING_MESSAGE -> session.serverLog(server, notification.params(), call);
+            // on a per-session server's own connection the news is this session's; else every subscriber's
             case McpMethods.RESOURCES_UPDATED ->
-                session.context().hub().subscriptions().updated(server, notification.params(), session);
+                session.context()
+                        .hub()
+                        .subscriptions()
+                        .updated(server, notification.params(), session.owns(server) ? session : null);
             default -> {
                 // progress of unknown tokens, and list changes: the catalog follows the shared connection
             }

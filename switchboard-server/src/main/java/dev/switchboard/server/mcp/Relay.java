@@ -14,6 +14,7 @@ import dev.switchboard.mcp.session.RequestOptions;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,10 +63,7 @@ final class Relay {
     /** {@code tools/call} of the tool the view names {@code name}, with the request's params otherwise. */
     static CompletionStage<JsonNode> callTool(
             ViewSession session, IncomingRequest call, String name, ObjectNode params) {
-        CatalogTool tool = findTool(session, name);
-        if (tool == null && Availability.connectIdle(session)) {
-            tool = findTool(session, name);
-        }
+        CatalogTool tool = lookup(session, () -> findTool(session, name));
         if (tool == null) {
             return CompletableFuture.failedFuture(Policy.unknownTool(name));
         }
@@ -78,6 +76,15 @@ final class Relay {
             recording.finished(result, failure);
             return failure == null ? result : Errors.toolResult(session, failure, name, server);
         });
+    }
+
+    /**
+     * What {@code find} finds; when it finds nothing while a server the session may see is still
+     * connecting for the first time or listing, waits for that (bounded) and looks once more.
+     */
+    static <T> @Nullable T lookup(ViewSession session, Supplier<@Nullable T> find) {
+        T found = find.get();
+        return found == null && Availability.connectIdle(session) ? find.get() : found;
     }
 
     /** The tool the view names {@code name}, among those the principal may call, or {@code null}. */
@@ -96,15 +103,7 @@ final class Relay {
     /** {@code prompts/get}. */
     static CompletionStage<JsonNode> getPrompt(ViewSession session, IncomingRequest call) {
         String name = string(call.paramsObject(), "name");
-        Catalog catalog = session.switchboard().catalog();
-        Policy policy = session.switchboard().policy();
-        Principal principal = session.principal();
-        CatalogPrompt prompt = session.scope()
-                .prompt(
-                        catalog,
-                        name,
-                        p -> policy.allowsServer(principal, p.server())
-                                && policy.allowsPrompt(principal, p.server(), p.originalName()));
+        CatalogPrompt prompt = lookup(session, () -> findPrompt(session, name));
         if (prompt == null) {
             return CompletableFuture.failedFuture(Policy.unknownPrompt(name));
         }
@@ -126,13 +125,31 @@ final class Relay {
      * @throws JsonRpcException resource not found when there is none
      */
     static String resourceOwner(ViewSession session, String uri) {
+        String owner = lookup(session, () -> visibleOwner(session, uri));
+        if (owner == null) {
+            throw Policy.unknownResource(uri);
+        }
+        return owner;
+    }
+
+    private static @Nullable String visibleOwner(ViewSession session, String uri) {
         Optional<String> owner =
                 session.scope().resourceOwner(session.switchboard().catalog(), uri);
         Policy policy = session.switchboard().policy();
-        if (owner.isEmpty() || !policy.allowsResource(session.principal(), owner.get(), uri)) {
-            throw Policy.unknownResource(uri);
-        }
-        return owner.get();
+        return owner.isPresent() && policy.allowsResource(session.principal(), owner.get(), uri) ? owner.get() : null;
+    }
+
+    /** The prompt the view names {@code name}, among those the principal may get, or {@code null}. */
+    private static @Nullable CatalogPrompt findPrompt(ViewSession session, String name) {
+        Catalog catalog = session.switchboard().catalog();
+        Policy policy = session.switchboard().policy();
+        Principal principal = session.principal();
+        return session.scope()
+                .prompt(
+                        catalog,
+                        name,
+                        p -> policy.allowsServer(principal, p.server())
+                                && policy.allowsPrompt(principal, p.server(), p.originalName()));
     }
 
     /**
@@ -148,15 +165,7 @@ final class Relay {
         switch (ref.path("type").asString("")) {
             case "ref/prompt" -> {
                 String name = string(ref, "name");
-                Catalog catalog = session.switchboard().catalog();
-                Policy policy = session.switchboard().policy();
-                Principal principal = session.principal();
-                CatalogPrompt prompt = session.scope()
-                        .prompt(
-                                catalog,
-                                name,
-                                p -> policy.allowsServer(principal, p.server())
-                                        && policy.allowsPrompt(principal, p.server(), p.originalName()));
+                CatalogPrompt prompt = lookup(session, () -> findPrompt(session, name));
                 if (prompt == null) {
                     throw Policy.unknownPrompt(name);
                 }
