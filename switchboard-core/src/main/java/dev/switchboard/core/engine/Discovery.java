@@ -146,15 +146,20 @@ final class Discovery implements ConnectionObserver {
         }
     }
 
+    /** Lists every kind; the tools first, so that they are known as early as they were alone. */
     private void list(McpClient client) {
-        ServerCatalog fetched;
-        try {
-            fetched = ServerCatalog.fetch(server, client, pageCap);
-        } catch (RuntimeException e) {
-            log.warn("server {}: tools/list failed; keeping the tools known before: {}", server, e.getMessage());
+        ServerCatalog fetched = ServerCatalog.empty(server).refresh(client, Kind.TOOLS, pageCap);
+        String failure = fetched.failures().get(Kind.TOOLS);
+        if (failure != null) {
+            log.warn("server {}: {}; keeping the tools known before", server, failure);
             return;
         }
         tools = List.copyOf(fetched.tools());
+        for (Kind kind : Kind.values()) {
+            if (kind != Kind.TOOLS) {
+                fetched = fetched.refresh(client, kind, pageCap);
+            }
+        }
         try {
             catalog.put(fetched);
         } catch (IllegalArgumentException e) {

@@ -180,6 +180,9 @@ class HotReloadIT {
                 .isEqualTo("fine");
         assertThat(engine.server("broken").orElseThrow().errorPhase())
                 .isEqualTo(dev.switchboard.core.lifecycle.ErrorPhase.PROCESS_START);
-        assertThat(engine.tools()).extracting(t -> t.name()).contains("alpha__whoami");
+        // the tools are listed once the connection is up, beside the call, not before it
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(engine.tools()).extracting(t -> t.name()).contains("alpha__whoami"));
     }
 }
