@@ -12,7 +12,7 @@ import java.util.Set;
  * Ranks tools against the words of a query, by their names and descriptions: a word that is a
  * whole word of the name counts most, then the start of one, then a word of the description;
  * matching every word of the query earns a bonus. Words are compared lower case, split at anything
- * that is not a letter or digit and at camelCase humps, with a plural {@code s} dropped. Tools that
+ * that is not a letter or digit and at camelCase humps, plural endings dropped. Tools that
  * match no word are left out; ties go by name.
  */
 final class ToolSearch {
@@ -88,7 +88,18 @@ final class ToolSearch {
         return false;
     }
 
-    /** The words of {@code text}: lower case, split at non-letters and camelCase humps, plural s dropped. */
+    /** {@code word} without a plural ending: {@code directories} is {@code directory}, {@code files} {@code file}. */
+    private static String singular(String word) {
+        if (word.length() > 4 && word.endsWith("ies")) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")) {
+            return word.substring(0, word.length() - 1);
+        }
+        return word;
+    }
+
+    /** The words of {@code text}: lower case, split at non-letters and camelCase humps, plurals made singular. */
     static Set<String> words(String text) {
         String spaced = text.replaceAll("([a-z0-9])([A-Z])", "$1 $2");
         Set<String> words = new LinkedHashSet<>();
@@ -96,10 +107,7 @@ final class ToolSearch {
             if (raw.isEmpty()) {
                 continue;
             }
-            words.add(
-                    raw.length() > 3 && raw.endsWith("s") && !raw.endsWith("ss")
-                            ? raw.substring(0, raw.length() - 1)
-                            : raw);
+            words.add(singular(raw));
         }
         return words;
     }
