@@ -87,7 +87,8 @@ final class Lister {
         if (bounded) {
             remaining = Duration.ofNanos(deadlineNanos - System.nanoTime());
             if (remaining.isNegative() || remaining.isZero()) {
-                throw new McpTimeoutException(method, Duration.ZERO);
+                throw new JsonRpcException(
+                        JsonRpcError.REQUEST_TIMEOUT, method + ": not sent, the time for listing the catalog ran out");
             }
             options = options.withTimeout(remaining);
         }

@@ -24,17 +24,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class NameTable<T> {
     private final List<T> all;
-    private final Map<String, T> byName;
+    // While naming: name -> the Candidate holding it; then the same map, name -> entry (T).
+    private final Map<String, Object> byName;
     private final Map<String, T> byQualified;
-    private final Map<String, List<T>> byOriginal;
+    // An entry, or a List of entries when several share their own name.
+    private final Map<String, Object> byOriginal;
     private final Map<String, List<T>> byServer;
     private final List<NameCollision> collisions;
 
     private NameTable(
             List<T> all,
-            Map<String, T> byName,
+            Map<String, Object> byName,
             Map<String, T> byQualified,
-            Map<String, List<T>> byOriginal,
+            Map<String, Object> byOriginal,
             Map<String, List<T>> byServer,
             List<NameCollision> collisions) {
         this.all = all;
@@ -56,7 +58,7 @@ final class NameTable<T> {
         for (ServerEntries server : servers) {
             size += pick.apply(server).size();
         }
-        Map<String, Candidate<T>> holders = HashMap.newHashMap(size);
+        Map<String, Object> holders = HashMap.newHashMap(size);
         List<Candidate<T>> losers = new ArrayList<>();
         for (ServerEntries server : servers) {
             for (Candidate<T> c : pick.apply(server)) {
@@ -71,19 +73,13 @@ final class NameTable<T> {
             String assigned = fallback(loser, holders);
             holders.put(assigned, loser);
             renamed.put(loser, assigned);
-            Candidate<T> keeper = holders.get(loser.preferred);
-            collisions.add(new NameCollision(
-                    kind,
-                    loser.preferred,
-                    keeper == null ? loser.server : keeper.server,
-                    loser.server,
-                    loser.original,
-                    assigned));
+            String keeper = holders.get(loser.preferred) instanceof Candidate<?> c ? c.server : loser.server;
+            collisions.add(new NameCollision(kind, loser.preferred, keeper, loser.server, loser.original, assigned));
         }
-        return index(servers, pick, renamed, size, collisions);
+        return index(servers, pick, holders, renamed, size, collisions);
     }
 
-    private static <T> String fallback(Candidate<T> loser, Map<String, Candidate<T>> holders) {
+    private static String fallback(Candidate<?> loser, Map<String, Object> holders) {
         if (!holders.containsKey(loser.prefixed)) {
             return loser.prefixed;
         }
@@ -99,13 +95,13 @@ final class NameTable<T> {
     private static <T> NameTable<T> index(
             List<ServerEntries> servers,
             Function<ServerEntries, List<Candidate<T>>> pick,
+            Map<String, Object> byName,
             Map<Candidate<T>, String> renamed,
             int size,
             List<NameCollision> collisions) {
         List<T> all = new ArrayList<>(size);
-        Map<String, T> byName = HashMap.newHashMap(size);
-        Map<String, T> byQualified = HashMap.newHashMap(size);
-        Map<String, List<T>> byOriginal = HashMap.newHashMap(size);
+        Map<String, T> byQualified = new HashMap<>();
+        Map<String, Object> byOriginal = HashMap.newHashMap(size);
         Map<String, List<T>> byServer = LinkedHashMap.newLinkedHashMap(servers.size());
         for (ServerEntries server : servers) {
             List<Candidate<T>> candidates = pick.apply(server);
@@ -115,9 +111,15 @@ final class NameTable<T> {
                 T entry = c.entry(name);
                 all.add(entry);
                 ofServer.add(entry);
-                byName.put(name, entry);
-                byQualified.putIfAbsent(c.qualified, entry);
-                byOriginal.merge(c.original, List.of(entry), NameTable::concat);
+                byName.put(name, entry); // replaces the candidate: no new mapping, no resize
+                // A name a caller can find by the exact lookup needs no second index entry: the
+                // exact lookup comes first, and finds it (or, when hidden, skips it) anyway.
+                if (!c.qualified.equals(name)) {
+                    byQualified.putIfAbsent(c.qualified, entry);
+                }
+                if (!c.original.equals(name)) {
+                    addOriginal(byOriginal, c.original, entry);
+                }
             }
             byServer.put(server.server(), Collections.unmodifiableList(ofServer));
         }
@@ -130,20 +132,31 @@ final class NameTable<T> {
                 List.copyOf(collisions));
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> joined = new ArrayList<>(a.size() + b.size());
-        joined.addAll(a);
-        joined.addAll(b);
-        return Collections.unmodifiableList(joined);
+    private static void addOriginal(Map<String, Object> byOriginal, String original, Object entry) {
+        Object present = byOriginal.putIfAbsent(original, entry);
+        if (present == null) {
+            return;
+        }
+        List<Object> several;
+        if (present instanceof List<?> list) {
+            several = new ArrayList<>(list);
+        } else {
+            several = new ArrayList<>(2);
+            several.add(present);
+        }
+        several.add(entry);
+        byOriginal.put(original, several);
     }
 
     List<T> all() {
         return all;
     }
 
+    // Once built, byName holds entries of type T only.
+    @SuppressWarnings("unchecked")
     @Nullable
     T byName(String name) {
-        return byName.get(name);
+        return (T) byName.get(name);
     }
 
     List<T> ofServer(String server) {
@@ -165,7 +178,7 @@ final class NameTable<T> {
      */
     @Nullable
     T route(String name, Predicate<? super T> visible, Function<T, String> nameOf) {
-        T exact = byName.get(name);
+        T exact = byName(name);
         if (exact != null && visible.test(exact)) {
             return exact;
         }
@@ -173,13 +186,18 @@ final class NameTable<T> {
         if (qualified != null && visible.test(qualified)) {
             return qualified;
         }
-        List<T> bare = byOriginal.get(name);
+        Object bare = byOriginal.get(name);
         if (bare == null) {
             return null;
         }
+        if (!(bare instanceof List<?>)) {
+            @SuppressWarnings("unchecked") // a single entry of type T
+            T single = (T) bare;
+            return visible.test(single) ? single : null;
+        }
         T only = null;
         List<String> candidates = null;
-        for (T entry : bare) {
+        for (T entry : entries(bare)) {
             if (!visible.test(entry)) {
                 continue;
             }
@@ -197,5 +215,11 @@ final class NameTable<T> {
             throw new AmbiguousToolException(name, candidates);
         }
         return only;
+    }
+
+    // Only entries of type T and lists of them are ever put into byOriginal.
+    @SuppressWarnings("unchecked")
+    private List<T> entries(Object bare) {
+        return (List<T>) bare;
     }
 }

@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * the other's is left out and reported. Immutable.
  *
  * <p>Ownership of a URI: the server with a resource of exactly that URI; else the server with a
- * template whose literal start (everything before its first {@code {}) the URI starts with, the
- * longest such start winning and, for equal starts, the earlier server; a template without {@code
- * {} matches only itself. Template expressions are not evaluated: {@code file:///{path}} owns every
+ * template whose literal start (everything before its first <code>{</code>) the URI starts with,
+ * the longest such start winning and, for equal starts, the earlier server; a template without
+ * <code>{</code> matches only itself. Template expressions are not evaluated: {@code file:///{path}} owns every
  * URI starting with {@code file:///}, whatever follows.
  */
 final class ResourceIndex {

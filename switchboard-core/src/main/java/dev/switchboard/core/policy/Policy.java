@@ -5,8 +5,10 @@ import dev.switchboard.core.config.PolicyDecision;
 import dev.switchboard.core.config.PolicyRule;
 import dev.switchboard.mcp.jsonrpc.JsonRpcError;
 import dev.switchboard.mcp.jsonrpc.JsonRpcException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,15 +32,22 @@ import tools.jackson.databind.node.ObjectNode;
  * tool that does not exist and a call to a tool the policy hides with the same error, {@link
  * #unknownTool} (likewise {@link #unknownPrompt} and {@link #unknownResource}).
  *
- * <p>Patterns are compiled once, when the policy is built; a check compares strings and allocates
- * nothing. Immutable and thread-safe.
+ * <p>Patterns are compiled once, when the policy is built, and the rules that apply to a principal
+ * are selected the first time it is checked (for up to {@value #MAX_REMEMBERED_PRINCIPALS}
+ * principals); a check then matches only server and tool names against those rules, and allocates
+ * nothing. Decisions do not change over the policy's life. Thread-safe.
  */
 public final class Policy {
+    // shared by every caller: without rules it never remembers a principal, so it holds no state
     private static final Policy ALLOW_ALL = new Policy(PolicyConfig.ALLOW_ALL);
+
+    /** How many principals' applying rules are remembered; past that they are selected per check. */
+    static final int MAX_REMEMBERED_PRINCIPALS = 10_000;
 
     private final PolicyConfig config;
     private final CompiledRule[] rules;
     private final boolean defaultAllows;
+    private final ConcurrentHashMap<Principal, CompiledRule[]> rulesByPrincipal = new ConcurrentHashMap<>();
 
     private Policy(PolicyConfig config) {
         this.config = config;
@@ -83,8 +92,8 @@ public final class Policy {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(server, "server");
         boolean allowed = defaultAllows;
-        for (CompiledRule rule : rules) {
-            if (!rule.appliesTo(principal) || !rule.coversServer(server)) {
+        for (CompiledRule rule : rulesFor(principal)) {
+            if (!rule.coversServer(server)) {
                 continue;
             }
             if (rule.deniesEverything()) {
@@ -106,8 +115,8 @@ public final class Policy {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(tool, "tool");
         boolean allowed = false;
-        for (CompiledRule rule : rules) {
-            if (!rule.appliesTo(principal) || !rule.coversServer(server)) {
+        for (CompiledRule rule : rulesFor(principal)) {
+            if (!rule.coversServer(server)) {
                 continue;
             }
             if (rule.denies(tool)) {
@@ -178,6 +187,32 @@ public final class Policy {
         Objects.requireNonNull(uri, "uri");
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("uri", uri);
         return new JsonRpcException(new JsonRpcError(JsonRpcError.RESOURCE_NOT_FOUND, "Resource not found", data));
+    }
+
+    /**
+     * The rules that apply to {@code principal}, selected once per principal: a principal keeps its
+     * user, agent and roles, so only the server and tool patterns are left to match per check.
+     * Bounded: past {@link #MAX_REMEMBERED_PRINCIPALS} principals, the rules are selected anew.
+     */
+    private CompiledRule[] rulesFor(Principal principal) {
+        if (rules.length == 0) {
+            return rules;
+        }
+        CompiledRule[] known = rulesByPrincipal.get(principal);
+        if (known != null) {
+            return known;
+        }
+        List<CompiledRule> applying = new ArrayList<>();
+        for (CompiledRule rule : rules) {
+            if (rule.appliesTo(principal)) {
+                applying.add(rule);
+            }
+        }
+        CompiledRule[] selected = applying.toArray(new CompiledRule[0]);
+        if (rulesByPrincipal.size() < MAX_REMEMBERED_PRINCIPALS) {
+            rulesByPrincipal.putIfAbsent(principal, selected);
+        }
+        return selected;
     }
 
     /** The default decision and the number of rules. */

@@ -129,6 +129,20 @@ class PolicyTest {
     }
 
     @Test
+    void decidesAlikeForMorePrincipalsThanItRemembers() {
+        int principals = Policy.MAX_REMEMBERED_PRINCIPALS + 10;
+
+        for (int i = 0; i < principals; i++) {
+            Principal ops = new Principal("user-" + i, null, Set.of("ops-" + i));
+            assertThat(DEFAULT_DENY.allowsTool(ops, "k8s", "get_pods")).isTrue();
+            assertThat(DEFAULT_DENY.allowsTool(ops, "k8s", "delete_pod")).isFalse();
+        }
+        assertThat(DEFAULT_DENY.allowsTool(
+                        new Principal("user-" + (principals - 1), null, Set.of()), "k8s", "get_pods"))
+                .isFalse();
+    }
+
+    @Test
     void allowsEverythingToEveryoneWithoutRules() {
         Policy policy = Policy.allowAll();
 
