@@ -1,11 +1,9 @@
 package dev.switchboard.core;
 
-import dev.switchboard.core.catalog.Catalog;
-import dev.switchboard.core.catalog.CatalogListener;
+import dev.switchboard.core.catalog.LiveCatalog;
 import dev.switchboard.core.config.ConfigException;
 import dev.switchboard.core.config.ConfigLoader;
 import dev.switchboard.core.config.GatewayConfig;
-import dev.switchboard.core.config.PolicyConfig;
 import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.core.engine.Engine;
 import dev.switchboard.core.engine.EngineSetup;
@@ -17,7 +15,6 @@ import dev.switchboard.core.policy.Principal;
 import dev.switchboard.core.pool.PoolStats;
 import dev.switchboard.core.resilience.BreakerStatus;
 import dev.switchboard.mcp.McpRuntime;
-import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.session.IncomingHandler;
 import dev.switchboard.mcp.session.RequestOptions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,8 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  *
  * <p><b>Who calls.</b> Methods without a principal act for the application itself, which is
- * trusted: they see and call every tool of every enabled server. (Methods taking the caller's
- * principal apply the configured access policy to listings and calls alike.)
+ * trusted: they see and call every tool of every server (within each server's configured tool
+ * filter). Methods taking a {@link Principal} (the caller as authentication resolved it) apply the
+ * configured access policy to listings and calls alike, so that a hidden server or tool looks
+ * exactly like a missing one, and key {@code per-identity} sessions by {@link Principal#id()}.
  *
  * <p><b>Errors.</b> Calls fail with {@link NotFoundException} for an unknown or hidden server or
  * tool, {@link dev.switchboard.core.lifecycle.ServerConnectException} when the server cannot be
@@ -66,7 +65,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Switchboard implements AutoCloseable {
     private final Engine engine;
-    private final AtomicReference<Policy> policy = new AtomicReference<>(Policy.allowAll());
 
     private Switchboard(Engine engine) {
         this.engine = engine;
@@ -105,7 +103,15 @@ public final class Switchboard implements AutoCloseable {
 
     /** Every configured server and its state, in configuration order. Never blocks on a server. */
     public List<ServerInfo> servers() {
-        return engine.servers();
+        return engine.servers(null);
+    }
+
+    /**
+     * The servers {@code principal} may use and their state, in configuration order. Never blocks
+     * on a server.
+     */
+    public List<ServerInfo> servers(Principal principal) {
+        return engine.servers(Objects.requireNonNull(principal, "principal"));
     }
 
     /** The server named {@code name}, or empty when there is none. Never blocks on a server. */
@@ -132,7 +138,25 @@ public final class Switchboard implements AutoCloseable {
      * #connectAll}). Served from memory: never blocks on a server.
      */
     public List<ToolInfo> tools() {
-        return engine.tools();
+        return engine.tools(null);
+    }
+
+    /**
+     * The tools {@code principal} may call: {@link #tools()} filtered by the access policy. Served
+     * from memory: never blocks on a server.
+     */
+    public List<ToolInfo> tools(Principal principal) {
+        return engine.tools(Objects.requireNonNull(principal, "principal"));
+    }
+
+    /**
+     * The catalog of everything the servers offer (tools, resources, resource templates, prompts),
+     * named as the aggregate view names them, with listeners told of every change: what a gateway
+     * serves its listings from. Read {@link LiveCatalog#current()} for a snapshot; never modify it
+     * (the engine keeps it in line with the servers and the configuration).
+     */
+    public LiveCatalog catalog() {
+        return engine.catalog();
     }
 
     /**
@@ -145,7 +169,9 @@ public final class Switchboard implements AutoCloseable {
      * @param arguments the arguments, or {@code null} for none
      * @return the {@code tools/call} result as the server sent it (with {@code isError: true} when
      *     the tool itself failed)
-     * @throws NotFoundException when there is no server of that name
+     * @throws NotFoundException when there is no server of that name, or the server does not offer
+     *     the tool (it did not list it, or its configured tool filter leaves it out); a server whose
+     *     offer is not known yet is connected and listed first
      * @throws RuntimeException as listed in the class documentation (a disabled server fails with
      *     {@link dev.switchboard.core.lifecycle.ServerConnectException}, phase {@code CONFIG})
      */
@@ -172,6 +198,46 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
+     * Calls {@code tool} on {@code server} for {@code principal}, after the access policy: a server
+     * or tool the policy hides fails exactly as a missing one does ({@link NotFoundException}), and
+     * on a {@code per-identity} server the call uses {@code principal}'s own pooled sessions
+     * (keyed by {@link Principal#id()}). Never blocks; never throws except for null arguments.
+     *
+     * @param principal who calls, as authentication resolved it (never a name the caller asserts)
+     * @param options a timeout (capped at the server's {@code timeouts.call}), a progress listener,
+     *     a related request
+     * @return the result; fails with the exceptions listed in the class documentation
+     */
+    public CompletableFuture<JsonNode> callToolAsync(
+            Principal principal, String server, String tool, @Nullable JsonNode arguments, RequestOptions options) {
+        return engine.callTool(
+                Objects.requireNonNull(principal, "principal"),
+                Objects.requireNonNull(server, "server"),
+                Objects.requireNonNull(tool, "tool"),
+                arguments,
+                Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Sends any request ({@code resources/read}, {@code prompts/get}, {@code completion/complete},
+     * ...) to {@code server} for {@code principal}, after the access policy (a hidden prompt or
+     * resource fails as a missing one does), by the server's session mode and through its guard.
+     * Never blocks; never throws except for null arguments.
+     *
+     * @param params the params, or {@code null}
+     * @return the result; fails with the exceptions listed in the class documentation
+     */
+    public CompletableFuture<JsonNode> request(
+            Principal principal, String server, String method, @Nullable JsonNode params, RequestOptions options) {
+        return engine.request(
+                Objects.requireNonNull(principal, "principal"),
+                Objects.requireNonNull(server, "server"),
+                Objects.requireNonNull(method, "method"),
+                params,
+                Objects.requireNonNull(options, "options"));
+    }
+
+    /**
      * The tool that {@code name} names: a full aggregate name ({@code github__search_issues}), or a
      * tool's own name when exactly one server offers a tool of that name. A name not found among
      * the discovered tools makes the lazy servers that were never connected connect (each within
@@ -181,6 +247,14 @@ public final class Switchboard implements AutoCloseable {
      */
     public Optional<ToolInfo> route(String name) {
         return engine.route(null, Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * {@link #route(String)} among the tools {@code principal} may call: a hidden tool is treated
+     * exactly like a missing one, also when deciding whether a bare name is ambiguous.
+     */
+    public Optional<ToolInfo> route(Principal principal, String name) {
+        return engine.route(Objects.requireNonNull(principal, "principal"), Objects.requireNonNull(name, "name"));
     }
 
     /**
@@ -295,7 +369,19 @@ public final class Switchboard implements AutoCloseable {
      * @throws dev.switchboard.core.lifecycle.ServerConnectException when the connection fails
      */
     public ServerSession openSession(String server) {
-        return engine.openSession(null, Objects.requireNonNull(server, "server"));
+        return engine.openSession(null, Objects.requireNonNull(server, "server"), UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #openSession(String)} for {@code principal}: the policy applies to opening it (a hidden
+     * server is unknown) and to every request on it (as of the configuration in effect at each
+     * request), and on a {@code per-identity} server it uses {@code principal}'s pooled sessions.
+     */
+    public ServerSession openSession(Principal principal, String server) {
+        return engine.openSession(
+                Objects.requireNonNull(principal, "principal"),
+                Objects.requireNonNull(server, "server"),
+                UnaryOperator.identity());
     }
 
     /**
@@ -319,116 +405,40 @@ public final class Switchboard implements AutoCloseable {
                 options -> options.withServerRequests(capabilities, handler));
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // For gateways serving callers that have a principal (the upstream MCP views): the live catalog
-    // and its changes, the access policy, requests and sessions for a principal, and what servers
-    // send on their shared connections.
-    // ---------------------------------------------------------------------------------------------
-
     /**
-     * What every server offers as the aggregate view names it: tools, resources, resource templates
-     * and prompts of each server listed since it connected (every kind, every page up to the page
-     * cap), refreshed when the server sends {@code list_changed}, renamed and filtered anew on a
-     * reload. A server that failed keeps what it offered when it was last listed: check its {@link
-     * #server state}. A lazy server never connected has no entry. Never blocks.
-     *
-     * @return the current immutable snapshot
-     */
-    public Catalog catalog() {
-        return engine.catalog();
-    }
-
-    /**
-     * Tells {@code listener} about every later change of the {@link #catalog()}: a server listed
-     * for the first time, a {@code list_changed} that changed a list, a reload that renamed, filtered,
-     * added or removed a server. Runs on the thread that made the change: keep it short.
-     */
-    public void addCatalogListener(CatalogListener listener) {
-        engine.addCatalogListener(Objects.requireNonNull(listener, "listener"));
-    }
-
-    /** Stops telling {@code listener}; nothing when it was not added. */
-    public void removeCatalogListener(CatalogListener listener) {
-        engine.removeCatalogListener(Objects.requireNonNull(listener, "listener"));
-    }
-
-    /**
-     * The access policy of the configuration in effect ({@code gateway.policy}), compiled; a
-     * reload that changes it gives a new one. Never blocks.
-     */
-    public Policy policy() {
-        PolicyConfig current = engine.config().gateway().policy();
-        Policy compiled = policy.get();
-        if (compiled.config() != current && !compiled.config().equals(current)) {
-            compiled = Policy.of(current);
-            policy.set(compiled);
-        }
-        return compiled;
-    }
-
-    /**
-     * Sends any request ({@code tools/call}, {@code resources/read}, {@code prompts/get}, {@code
-     * completion/complete}, {@code logging/setLevel}, ...) to {@code server} for {@code principal}:
-     * by the server's session mode (a {@code per-identity} server uses the principal's pooled
-     * sessions, keyed by {@link Principal#id()}) and through its breaker, bulkhead and timeout.
-     * Never throws except for null arguments.
-     *
-     * <p>The {@linkplain #policy() policy} applies to the server, and for {@code tools/call} and
-     * {@code prompts/get} to the tool or prompt named in {@code params.name}: what it hides fails
-     * with {@link NotFoundException}, exactly as what does not exist. Cancelling the future cancels
-     * the request downstream.
-     *
-     * @param options timeout (capped at the server's {@code timeouts.call}), progress listener, and
-     *     a {@linkplain RequestOptions#relatedHandler handler} for what the server sends in relation
-     *     to the request (sampling, elicitation, log messages), which it can only do where the
-     *     transport says which request it relates to (Streamable HTTP, SSE)
-     * @return the result; fails with the exceptions listed in the class documentation
-     */
-    public CompletableFuture<JsonNode> request(
-            Principal principal, String server, String method, @Nullable JsonNode params, RequestOptions options) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(options, "options");
-        NotFoundException hidden = hidden(principal, server, method, params);
-        if (hidden != null) {
-            return CompletableFuture.failedFuture(hidden);
-        }
-        return engine.request(principal.id(), server, method, params, options);
-    }
-
-    /**
-     * Opens a session with {@code server} for one upstream session of {@code principal}, as {@link
-     * #openSession(String)} does. For a {@code per-session} server its own connection declares
-     * {@code capabilities} at {@code initialize} and hands what the server sends on it (sampling,
-     * elicitation and roots requests, notifications) to {@code handler}, unless a request's {@link
-     * RequestOptions#relatedHandler} takes it; close the session when the upstream session ends.
-     * For other modes the session is a handle on the shared or pooled sessions, and {@code handler}
-     * is not used. Requests through it pass the same policy checks as {@link #request(Principal,
-     * String, String, JsonNode, RequestOptions)}.
-     *
-     * @throws NotFoundException when there is no server of that name or the policy hides it
-     * @throws SessionLimitException when a {@code per-session} server has {@code pool.maxPerKey}
-     *     sessions open already
-     * @throws dev.switchboard.core.lifecycle.ServerConnectException when the connection fails
+     * {@link #openSession(String, ObjectNode, IncomingHandler)} for {@code principal}, with the
+     * policy applied as {@link #openSession(Principal, String)} does: what a gateway opens for each
+     * upstream session and server, relaying the server's sampling, elicitation and roots requests
+     * to that upstream session.
      */
     public ServerSession openSession(
             Principal principal, String server, ObjectNode capabilities, IncomingHandler handler) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(server, "server");
         Objects.requireNonNull(capabilities, "capabilities");
         Objects.requireNonNull(handler, "handler");
-        if (!policy().allowsServer(principal, server)) {
-            throw new NotFoundException("server", server);
-        }
-        ServerSession session = engine.openSession(
-                principal.id(), server, options -> options.withServerRequests(capabilities.deepCopy(), handler));
-        return new PolicySession(session, principal, this::hidden);
+        return engine.openSession(
+                Objects.requireNonNull(principal, "principal"),
+                Objects.requireNonNull(server, "server"),
+                options -> options.withServerRequests(capabilities, handler));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // For gateways that relay the whole protocol (the upstream MCP views): the access policy to
+    // filter listings of prompts and resources with, and what servers send on shared connections.
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * The access policy of the configuration in effect ({@code gateway.policy}), compiled; a reload
+     * that changes it gives a new one. The same decisions the principal methods apply, for callers
+     * that filter what they list themselves (prompts, resources). Never blocks.
+     */
+    public Policy policy() {
+        return engine.policy();
     }
 
     /**
-     * Tells {@code listener} what servers send on their shared connections outside any call that
-     * handles it: resource updates, log messages, list changes.
+     * Tells {@code listener} what servers send on their shared connections that no call's {@link
+     * RequestOptions#relatedHandler} took: resource updates, log messages, list changes (after
+     * which the {@link #catalog()} is refreshed on its own).
      */
     public void addServerListener(ServerListener listener) {
         engine.addServerListener(Objects.requireNonNull(listener, "listener"));
@@ -437,23 +447,6 @@ public final class Switchboard implements AutoCloseable {
     /** Stops telling {@code listener}; nothing when it was not added. */
     public void removeServerListener(ServerListener listener) {
         engine.removeServerListener(Objects.requireNonNull(listener, "listener"));
-    }
-
-    /** The error for what the policy hides from {@code principal} in this request, or {@code null}. */
-    private @Nullable NotFoundException hidden(
-            Principal principal, String server, String method, @Nullable JsonNode params) {
-        Policy current = policy();
-        if (!current.allowsServer(principal, server)) {
-            return new NotFoundException("server", server);
-        }
-        String name = params == null ? "" : params.path("name").asString("");
-        if (McpMethods.TOOLS_CALL.equals(method) && !current.allowsTool(principal, server, name)) {
-            return new NotFoundException("tool", name);
-        }
-        if (McpMethods.PROMPTS_GET.equals(method) && !current.allowsPrompt(principal, server, name)) {
-            return new NotFoundException("prompt", name);
-        }
-        return null;
     }
 
     /**

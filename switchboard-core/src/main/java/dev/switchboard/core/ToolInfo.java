@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
  * @param server the name of the server that offers it
  * @param tool the tool's own name on that server; what {@link Switchboard#callTool} takes
  * @param description the server's description of the tool, or {@code null}
- * @param definition the tool's whole definition as the server listed it ({@code name}, {@code
- *     inputSchema}, {@code annotations}, {@code _meta}, ...), with the server's own name; do not
- *     modify it
+ * @param definition the tool's whole definition as the server listed it ({@code inputSchema},
+ *     {@code annotations}, {@code _meta}, ...), with {@code name} set to {@link #name}; shared, do
+ *     not modify it
  */
 public record ToolInfo(
         String name, String server, String tool, @Nullable String description, JsonNode definition) {

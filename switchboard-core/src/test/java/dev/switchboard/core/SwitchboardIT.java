@@ -197,6 +197,40 @@ class SwitchboardIT {
         }
     }
 
+    @Test
+    void toolsFollowTheServersListChangedAndItsConfiguredFilter() {
+        McpHttpServer server = serveDemo(0);
+        ServerSettings filtered = new ServerSettings(
+                true,
+                false,
+                Timeouts.DEFAULTS,
+                SessionMode.SHARED,
+                PoolSettings.DEFAULTS,
+                BreakerSettings.DEFAULTS,
+                BulkheadSettings.DEFAULTS,
+                new ToolFilter(List.of("*"), List.of("add")),
+                true);
+        RemoteServerConfig remote =
+                new RemoteServerConfig("web", server.mcpEndpoint(), RemoteTransport.HTTP, Map.of(), filtered);
+        Switchboard switchboard = start(GatewayConfig.of(GatewaySettings.DEFAULTS, List.of(remote)));
+
+        assertThatThrownBy(() -> switchboard.callTool("web", "add", null))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageStartingWith("Unknown tool: add");
+        assertThat(switchboard.tools())
+                .extracting(ToolInfo::name)
+                .contains("web__echo")
+                .doesNotContain("web__add");
+        int before = switchboard.server("web").orElseThrow().toolCount();
+
+        switchboard.callTool("web", "add_tool", args("name", "fresh"));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> switchboard.tools().stream().anyMatch(t -> t.name().equals("web__fresh")));
+        assertThat(switchboard.server("web").orElseThrow().toolCount()).isEqualTo(before + 1);
+        assertThat(switchboard.route("fresh")).map(ToolInfo::server).contains("web");
+    }
+
     private static BreakerStatus breaker(Switchboard switchboard) {
         return switchboard.breakers().stream()
                 .filter(b -> b.server().equals("demo"))

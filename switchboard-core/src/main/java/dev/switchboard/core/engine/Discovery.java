@@ -11,8 +11,6 @@ import dev.switchboard.mcp.jsonrpc.JsonRpcNotification;
 import dev.switchboard.mcp.session.IncomingHandler;
 import dev.switchboard.mcp.session.IncomingRequest;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -22,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +29,21 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What one server offers, learned through its shared connection: its tools, resources, resource
- * templates and prompts, listed when the supervisor connects (every page, up to the page cap) into
- * the engine's {@link LiveCatalog}, listed again when the server says a list changed, and served
- * from memory. A failed listing keeps what was known. Every notification of the shared connection
- * also goes to the engine's {@link ServerListener}s. The shared connection declares sampling and
- * elicitation, which a caller relays through {@link
+ * What one endpoint's server offers, learned through the supervisor's shared connection and kept
+ * in the gateway's {@link LiveCatalog}: listed when the supervisor connects (every kind, every page
+ * up to the page cap), listed again for the kinds a {@code list_changed} notification names.
+ *
+ * <p>An endpoint's discovery writes to the catalog only while its endpoint is the server's current
+ * one: from {@link #arm()} (once the endpoint is in the snapshot and any stale entry of the server
+ * is gone; a listing made before is kept and applied then) until {@link #retire()} (a reload
+ * replaced or removed it; nothing it lists later is applied). A failed listing keeps what the
+ * catalog had.
+ *
+ * <p>Every notification of the shared connection also goes to the engine's {@link ServerListener}s.
+ * The shared connection declares sampling and elicitation, which callers relay through {@link
  * dev.switchboard.mcp.session.RequestOptions#relatedHandler}; a request that arrives without its
- * call goes to the one caller in flight, if there is one ({@link SharedCallers}). Thread-safe.
+ * call goes to the one caller in flight, if there is exactly one ({@link SharedCallers}).
+ * Thread-safe.
  */
 final class Discovery implements ConnectionObserver {
     private static final Logger log = LoggerFactory.getLogger(Discovery.class);
@@ -49,8 +55,11 @@ final class Discovery implements ConnectionObserver {
     private final ServerListener listener;
     private final SharedCallers callers;
     private final ConcurrentHashMap<McpClient, CompletableFuture<@Nullable Void>> listed = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile @Nullable McpClient current;
-    private volatile @Nullable List<JsonNode> tools;
+    private boolean armed;
+    private boolean retired;
+    private @Nullable ServerCatalog pending;
 
     Discovery(
             String server,
@@ -65,12 +74,6 @@ final class Discovery implements ConnectionObserver {
         this.catalog = catalog;
         this.listener = listener;
         this.callers = callers;
-    }
-
-    /** The tools as the server listed them last, or {@code null} when never listed. */
-    @Nullable
-    List<JsonNode> tools() {
-        return tools;
     }
 
     @Override
@@ -88,7 +91,9 @@ final class Discovery implements ConnectionObserver {
         listed.keySet().removeIf(c -> c != client);
         CompletableFuture<@Nullable Void> done = listed.computeIfAbsent(client, c -> new CompletableFuture<>());
         try {
-            list(client);
+            apply(ServerCatalog.fetch(server, client, pageCap));
+        } catch (RuntimeException e) {
+            log.warn("server {}: listing what it offers failed; keeping what was known: {}", server, e.getMessage());
         } finally {
             done.complete(null);
         }
@@ -114,26 +119,81 @@ final class Discovery implements ConnectionObserver {
                         : callers.count() + " calls are in flight and nothing says which one asked (stdio)"));
     }
 
-    /** Lists again what {@code notification} says changed, if it is a list change; never blocks. */
+    /** Lists again the kinds that {@code notification} says changed, if it is a list change; never blocks. */
     void listChanged(JsonRpcNotification notification) {
         Set<Kind> kinds = Kind.forNotification(notification.method());
         McpClient client = current;
-        if (!kinds.isEmpty() && client != null) {
-            try {
-                executor.execute(() -> {
-                    if (client == current && client.session().isOpen()) {
-                        relist(client, kinds);
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                log.debug("server {}: the engine is shut down; the changed list is not read", server);
+        if (kinds.isEmpty() || client == null) {
+            return;
+        }
+        try {
+            executor.execute(() -> refresh(client, kinds));
+        } catch (RejectedExecutionException e) {
+            log.debug("server {}: the engine is shut down; {} is not followed", server, notification.method());
+        }
+    }
+
+    private void refresh(McpClient client, Set<Kind> kinds) {
+        if (client != current || !client.session().isOpen() || !isArmed()) {
+            return;
+        }
+        catalog.refresh(server, client, kinds.toArray(Kind[]::new));
+    }
+
+    /** Starts writing to the catalog, applying a listing made before. */
+    void arm() {
+        lock.lock();
+        try {
+            armed = true;
+            ServerCatalog waiting = pending;
+            pending = null;
+            if (waiting != null && !retired) {
+                catalog.put(waiting);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops writing to the catalog for good; returns once no write of this discovery is under way. */
+    void retire() {
+        lock.lock();
+        try {
+            retired = true;
+            pending = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void apply(ServerCatalog listing) {
+        lock.lock();
+        try {
+            if (retired) {
+                return;
+            }
+            if (armed) {
+                catalog.put(listing);
+            } else {
+                pending = listing;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isArmed() {
+        lock.lock();
+        try {
+            return armed && !retired;
+        } finally {
+            lock.unlock();
         }
     }
 
     /**
-     * Waits at most {@code timeout} until the tools of the connection of {@code client} are listed
-     * (or their listing failed).
+     * Waits at most {@code timeout} until what the connection of {@code client} offers is listed
+     * (or its listing failed).
      */
     void awaitListed(McpClient client, Duration timeout) {
         CompletableFuture<@Nullable Void> done = listed.computeIfAbsent(client, c -> new CompletableFuture<>());
@@ -143,36 +203,6 @@ final class Discovery implements ConnectionObserver {
             // the caller reports the state as it is
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Lists every kind; the tools first, so that they are known as early as they were alone. */
-    private void list(McpClient client) {
-        ServerCatalog fetched = ServerCatalog.empty(server).refresh(client, Kind.TOOLS, pageCap);
-        String failure = fetched.failures().get(Kind.TOOLS);
-        if (failure != null) {
-            log.warn("server {}: {}; keeping the tools known before", server, failure);
-            return;
-        }
-        tools = List.copyOf(fetched.tools());
-        for (Kind kind : Kind.values()) {
-            if (kind != Kind.TOOLS) {
-                fetched = fetched.refresh(client, kind, pageCap);
-            }
-        }
-        try {
-            catalog.put(fetched);
-        } catch (IllegalArgumentException e) {
-            log.debug("server {}: no longer configured; its listing is not kept", server);
-        }
-    }
-
-    private void relist(McpClient client, Set<Kind> kinds) {
-        Optional<ServerCatalog> after = catalog.refresh(server, client, kinds.toArray(Kind[]::new));
-        if (after.isEmpty()) {
-            list(client);
-        } else if (kinds.contains(Kind.TOOLS)) {
-            tools = List.copyOf(after.get().tools());
         }
     }
 }

@@ -17,8 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Makes the endpoint of one server configuration: a registry holding its supervisor (which starts
- * connecting at once when the server is eager), its guard, its discovery, and the route of its
- * session mode (a session pool for {@code per-identity}). Thread-safe.
+ * connecting at once when the server is eager), its guard, its discovery (not armed yet: it writes
+ * to the catalog once the endpoint is in the snapshot), and the route of its session mode (a
+ * session pool for {@code per-identity}). Thread-safe.
  */
 final class EndpointFactory {
     private final McpRuntime runtime;

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 final class EngineRules {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9])?");
+    private static final Pattern SEPARATOR = Pattern.compile("[_.-]{1,4}");
 
     private EngineRules() {}
 
@@ -22,6 +23,11 @@ final class EngineRules {
     static List<ConfigError> check(GatewayConfig config) {
         List<ConfigError> errors = new ArrayList<>();
         String separator = config.gateway().separator();
+        if (!SEPARATOR.matcher(separator).matches()) {
+            errors.add(new ConfigError(
+                    "gateway.separator", "\"" + separator + "\" (expected: 1 to 4 of '_', '.' and '-')", 0, 0));
+            return errors;
+        }
         for (ServerConfig server : config.servers().values()) {
             check(server, separator).ifPresent(errors::add);
         }

@@ -31,6 +31,25 @@ final class Futures {
     }
 
     /**
+     * Completes {@code outer} as {@code inner} completes (failures unwrapped), and cancels {@code
+     * inner} when {@code outer} is cancelled.
+     */
+    static <T> void relay(CompletableFuture<T> inner, CompletableFuture<T> outer) {
+        outer.whenComplete((value, failure) -> {
+            if (outer.isCancelled()) {
+                inner.cancel(true);
+            }
+        });
+        inner.whenComplete((value, failure) -> {
+            if (failure == null) {
+                outer.complete(value);
+            } else {
+                outer.completeExceptionally(unwrap(failure));
+            }
+        });
+    }
+
+    /**
      * Waits for {@code future} and returns its value, or throws its failure unwrapped. An
      * interrupt cancels the future and sets the interrupt flag again.
      */

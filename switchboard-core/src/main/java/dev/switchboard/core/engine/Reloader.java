@@ -7,6 +7,7 @@ import dev.switchboard.core.config.ConfigError;
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.core.lifecycle.ServerState;
+import dev.switchboard.core.policy.Policy;
 import dev.switchboard.core.resilience.ResilienceRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,8 +131,6 @@ final class Reloader {
     private ReloadResult swap(EngineSnapshot current, GatewayConfig next) {
         ConfigDiff diff = ConfigDiff.of(current.config(), next);
         Map<String, ServerEndpoint> built = new LinkedHashMap<>();
-        // before the new endpoints exist, so that an eager one's first listing finds its server named
-        catalog.updateSettings(CatalogSettings.from(next));
         try {
             for (ServerConfig server : next.servers().values()) {
                 if (diff.added().contains(server.name()) || diff.updated().contains(server.name())) {
@@ -141,7 +140,6 @@ final class Reloader {
         } catch (RuntimeException e) {
             built.values()
                     .forEach(endpoint -> endpoint.close(factory.supervision().closeTimeout()));
-            catalog.updateSettings(CatalogSettings.from(current.config()));
             return rejected(List.of(new ConfigError(ConfigError.ROOT, String.valueOf(e.getMessage()), 0, 0)));
         }
         Map<String, ServerEndpoint> endpoints = new LinkedHashMap<>();
@@ -150,7 +148,11 @@ final class Reloader {
             endpoints.put(
                     name, endpoint != null ? endpoint : current.endpoints().get(name));
         }
-        snapshot.set(new EngineSnapshot(next, endpoints));
+        Policy policy = current.policy().config().equals(next.gateway().policy())
+                ? current.policy()
+                : Policy.of(next.gateway().policy());
+        snapshot.set(new EngineSnapshot(next, endpoints, policy));
+        recatalog(current, next, diff, built);
         afterSwap(current, diff, built);
         meters.reloaded(true);
         if (!diff.isEmpty()) {
@@ -158,6 +160,23 @@ final class Reloader {
         }
         return new ReloadResult(
                 true, List.of(), diff.added(), diff.removed(), diff.updated(), diff.unchanged(), diff.gatewayChanges());
+    }
+
+    /**
+     * Brings the catalog in line with the new snapshot: the old endpoints of removed and updated
+     * servers stop writing to it, removed servers leave it and the rest are named anew, the stale
+     * entries of updated servers go, and the new endpoints start writing to it.
+     */
+    private void recatalog(
+            EngineSnapshot previous, GatewayConfig next, ConfigDiff diff, Map<String, ServerEndpoint> built) {
+        previous.endpoints().forEach((name, old) -> {
+            if (diff.removed().contains(name) || diff.updated().contains(name)) {
+                old.discovery().retire();
+            }
+        });
+        catalog.updateSettings(CatalogSettings.from(next));
+        diff.updated().forEach(catalog::remove);
+        built.values().forEach(endpoint -> endpoint.discovery().arm());
     }
 
     private void afterSwap(EngineSnapshot previous, ConfigDiff diff, Map<String, ServerEndpoint> built) {

@@ -1,6 +1,7 @@
 package dev.switchboard.core.engine;
 
 import dev.switchboard.core.ServerInfo;
+import dev.switchboard.core.catalog.Catalog;
 import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.core.lifecycle.ErrorPhase;
 import dev.switchboard.core.lifecycle.ServerConnectException;
@@ -139,7 +140,7 @@ final class ServerEndpoint {
      * @return the handle, or {@code null} when the endpoint is retiring
      */
     @Nullable
-    OwnedSession open(UnaryOperator<ClientOptions> options) {
+    OwnedSession open(UnaryOperator<ClientOptions> options, RequestGate gate) {
         if (!(route instanceof OwnedRoute owned)) {
             throw new IllegalStateException("server " + name() + " is not a per-session server");
         }
@@ -149,14 +150,18 @@ final class ServerEndpoint {
         if (inFlight.isDraining()) {
             return null;
         }
-        return owned.open(this, options);
+        return owned.open(this, options, gate);
     }
 
-    /** What {@link dev.switchboard.core.Switchboard#servers()} shows of this server. */
-    ServerInfo info() {
+    /**
+     * What {@link dev.switchboard.core.Switchboard#servers()} shows of this server; the tool count
+     * is what {@code catalog} offers of it, or null while the catalog has not listed it.
+     */
+    ServerInfo info(Catalog catalog) {
         ServerStatus status = supervisor.status();
-        List<JsonNode> tools = discovery.tools();
-        Integer toolCount = tools != null ? Integer.valueOf(tools.size()) : status.toolCount();
+        Integer toolCount = catalog.server(name()).isPresent()
+                ? Integer.valueOf(catalog.toolsOf(name()).size())
+                : null;
         return new ServerInfo(
                 name(),
                 status.transport(),

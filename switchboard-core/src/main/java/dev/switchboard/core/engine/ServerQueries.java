@@ -69,6 +69,18 @@ final class ServerQueries {
         return true;
     }
 
+    /**
+     * Connects {@code endpoint}'s shared connection and waits until what it offers is listed, at most
+     * its connect and initialize timeouts for each.
+     *
+     * @throws dev.switchboard.core.lifecycle.ServerConnectException when it cannot be connected
+     */
+    void discover(ServerEndpoint endpoint) {
+        Timeouts t = endpoint.config().settings().timeouts();
+        McpClient client = endpoint.supervisor().client();
+        endpoint.discovery().awaitListed(client, t.connect().plus(t.initialize()));
+    }
+
     private static void connectOne(ServerEndpoint endpoint, long deadline) {
         McpClient client;
         try {

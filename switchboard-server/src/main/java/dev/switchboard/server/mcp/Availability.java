@@ -100,7 +100,8 @@ record Availability(Set<String> available, List<Unavailable> unavailable) {
 
     /** Whether the server just connected and its offer is not listed yet. */
     private static boolean unlisted(Switchboard switchboard, ServerInfo server) {
-        return canServe(server) && switchboard.catalog().server(server.name()).isEmpty();
+        return canServe(server)
+                && switchboard.catalog().current().server(server.name()).isEmpty();
     }
 
     /** Whether the server is connected: ready, or failing calls while its session is still up. */

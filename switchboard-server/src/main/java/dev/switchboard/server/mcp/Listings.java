@@ -23,7 +23,7 @@ final class Listings {
     static ObjectNode tools(ViewSession session, IncomingRequest request) {
         return session.pages().page("tools", Pages.cursor(request.paramsObject()), () -> {
             Availability availability = session.availability();
-            Catalog catalog = session.switchboard().catalog();
+            Catalog catalog = session.switchboard().catalog().current();
             Policy policy = session.switchboard().policy();
             Principal principal = session.principal();
             List<ObjectNode> items = new ArrayList<>();
@@ -41,7 +41,7 @@ final class Listings {
     static ObjectNode prompts(ViewSession session, IncomingRequest request) {
         return session.pages().page("prompts", Pages.cursor(request.paramsObject()), () -> {
             Availability availability = session.availability();
-            Catalog catalog = session.switchboard().catalog();
+            Catalog catalog = session.switchboard().catalog().current();
             Policy policy = session.switchboard().policy();
             List<ObjectNode> items = new ArrayList<>();
             for (CatalogPrompt prompt : session.scope().prompts(catalog)) {
@@ -59,7 +59,7 @@ final class Listings {
         String field = templates ? "resourceTemplates" : "resources";
         return session.pages().page(field, Pages.cursor(request.paramsObject()), () -> {
             Availability availability = session.availability();
-            Catalog catalog = session.switchboard().catalog();
+            Catalog catalog = session.switchboard().catalog().current();
             Policy policy = session.switchboard().policy();
             List<ObjectNode> items = new ArrayList<>();
             for (CatalogResource resource : session.scope().resources(catalog, templates)) {

@@ -51,7 +51,7 @@ public final class McpViews implements AutoCloseable {
         this.context = new ViewContext(switchboard, runtime.codec(), settings, hub, calls, runtime.virtualThreads());
         this.aggregate = new ViewFactory(context, View.aggregate());
         this.meta = new ViewFactory(context, View.meta());
-        switchboard.addCatalogListener(hub);
+        switchboard.catalog().addListener(hub);
         switchboard.addServerListener(hub);
         this.policyWatch = runtime.timer().scheduleWithFixedDelay(hub::checkPolicy, 1, 1, TimeUnit.SECONDS);
     }
@@ -113,7 +113,7 @@ public final class McpViews implements AutoCloseable {
     @Override
     public void close() {
         policyWatch.cancel(false);
-        switchboard.removeCatalogListener(context.hub());
+        switchboard.catalog().removeListener(context.hub());
         switchboard.removeServerListener(context.hub());
     }
 }

@@ -83,7 +83,7 @@ final class MetaTools implements ToolSurface {
 
     private static ObjectNode listServers(ViewSession session) {
         Availability availability = session.availability();
-        Catalog catalog = session.switchboard().catalog();
+        Catalog catalog = session.switchboard().catalog().current();
         ArrayNode servers = JsonNodeFactory.instance.arrayNode();
         for (ServerInfo info : session.switchboard().servers()) {
             if (!session.sees(info.name()) || info.state() == ServerState.DISABLED) {
@@ -105,7 +105,7 @@ final class MetaTools implements ToolSurface {
 
     private static ObjectNode listTools(ViewSession session, @Nullable String only) {
         Availability availability = session.availability();
-        Catalog catalog = session.switchboard().catalog();
+        Catalog catalog = session.switchboard().catalog().current();
         ArrayNode servers = JsonNodeFactory.instance.arrayNode();
         for (String server : catalog.servers()) {
             if ((only != null && !only.equals(server)) || !session.sees(server)) {
@@ -133,7 +133,7 @@ final class MetaTools implements ToolSurface {
                     JsonRpcError.INVALID_PARAMS, "limit: " + limit + " (expected: 1 to " + MAX_LIMIT + ")");
         }
         Availability availability = session.availability();
-        Catalog catalog = session.switchboard().catalog();
+        Catalog catalog = session.switchboard().catalog().current();
         List<CatalogTool> candidates = new ArrayList<>();
         for (String server : catalog.servers()) {
             if (availability.available().contains(server) && session.sees(server)) {

@@ -89,7 +89,7 @@ final class Relay {
 
     /** The tool the view names {@code name}, among those the principal may call, or {@code null}. */
     static @Nullable CatalogTool findTool(ViewSession session, String name) {
-        Catalog catalog = session.switchboard().catalog();
+        Catalog catalog = session.switchboard().catalog().current();
         Policy policy = session.switchboard().policy();
         Principal principal = session.principal();
         return session.scope()
@@ -134,14 +134,14 @@ final class Relay {
 
     private static @Nullable String visibleOwner(ViewSession session, String uri) {
         Optional<String> owner =
-                session.scope().resourceOwner(session.switchboard().catalog(), uri);
+                session.scope().resourceOwner(session.switchboard().catalog().current(), uri);
         Policy policy = session.switchboard().policy();
         return owner.isPresent() && policy.allowsResource(session.principal(), owner.get(), uri) ? owner.get() : null;
     }
 
     /** The prompt the view names {@code name}, among those the principal may get, or {@code null}. */
     private static @Nullable CatalogPrompt findPrompt(ViewSession session, String name) {
-        Catalog catalog = session.switchboard().catalog();
+        Catalog catalog = session.switchboard().catalog().current();
         Policy policy = session.switchboard().policy();
         Principal principal = session.principal();
         return session.scope()
