@@ -331,9 +331,10 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
-     * Closes the circuit breaker of {@code server} and forgets its recorded calls.
+     * Closes the circuit breaker of {@code server} and forgets its recorded calls. Calls in flight
+     * are not affected.
      *
-     * @return false when the server has no breaker yet (it has not been called)
+     * @return true (every configured server has a breaker from the start)
      * @throws NotFoundException when there is no server of that name
      */
     public boolean resetBreaker(String server) {
