@@ -6,8 +6,13 @@ import dev.switchboard.core.config.ConfigException;
 import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.server.stdio.StdioServerTransport;
 import dev.switchboard.server.mcp.McpViews;
+import dev.switchboard.server.ops.ConfigWatcher;
+import dev.switchboard.server.ops.Reloader;
+import dev.switchboard.server.ops.SighupTrigger;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -17,7 +22,8 @@ import picocli.CommandLine.Option;
  * {@code switchboard stdio --config FILE}: the aggregate view over standard input and output, for
  * desktop clients that start their MCP servers as processes. Standard output carries nothing but
  * protocol messages; logs go to standard error. Runs until the client closes standard input, then
- * stops every server's process.
+ * stops every server's process. The file is reloaded when it changes and on {@code SIGHUP}, and the
+ * client is told with {@code list_changed} when that changes what it sees.
  */
 @Command(
         name = "stdio",
@@ -52,7 +58,8 @@ final class StdioCommand implements Callable<Integer> {
         try (McpRuntime runtime = new McpRuntime();
                 Switchboard switchboard =
                         Switchboard.builder().configFile(file).runtime(runtime).build();
-                McpViews views = new McpViews(switchboard, runtime)) {
+                McpViews views = new McpViews(switchboard, runtime);
+                ConfigWatcher watcher = watch(switchboard, file)) {
             StdioServerTransport.serve(views.aggregate(), runtime);
             return 0;
         } catch (ConfigException e) {
@@ -62,5 +69,21 @@ final class StdioCommand implements Callable<Integer> {
             }
             return 1;
         }
+    }
+
+    /** Reloads the file when it changes and on {@code SIGHUP}, as {@code serve} does. */
+    private ConfigWatcher watch(Switchboard switchboard, Path file) {
+        Reloader reloader = new Reloader(switchboard, file, result -> {});
+        ConfigWatcher watcher =
+                new ConfigWatcher(file, Duration.ofMillis(300), () -> reloader.reload("file change"), System::nanoTime);
+        try {
+            watcher.start();
+        } catch (IOException e) {
+            err.println("stdio: cannot watch " + file + " for changes (" + e.getMessage() + "); reload with SIGHUP");
+        }
+        SighupTrigger.install(
+                () -> reloader.reload("SIGHUP"),
+                action -> Thread.ofVirtual().name("sighup-reload").start(action));
+        return watcher;
     }
 }

@@ -31,15 +31,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AggregateViewIT {
-    private static final String POLICY = """
-            gateway:
+    private static final String POLICY = Configs.withAuth("""
               policy:
                 default: allow
                 rules:
                   - user: restricted
                     servers: [demo]
                     deny: ["add"]
-            """;
+            """);
 
     private TestGateway gateway;
 
@@ -216,15 +215,15 @@ class AggregateViewIT {
 
     @Test
     void answersAMalformedBodyWithAParseError() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(gateway.uri("/mcp"))
-                                .header("Content-Type", "application/json")
-                                .header("Accept", "application/json, text/event-stream")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\""))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri("/mcp"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\""));
+        gateway.headers(null).forEach(request::header);
+        HttpResponse<String> response;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
 
         JsonNode body = JsonMapper.shared().readTree(response.body());
         assertThat(body.path("error").path("code").asInt()).isEqualTo(-32700);

@@ -66,7 +66,7 @@ class CatalogChangesIT {
         McpClient client = gateway.connect("/mcp", recorder);
         assertThat(names(client.request("tools/list", null), "tools")).contains("demo__echo");
         try {
-            gateway.reload(Configs.file("gateway:\n  policy:\n    default: deny\n", DEMO));
+            gateway.reload(Configs.file("  policy:\n    default: deny\n", DEMO));
 
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> !recorder.notifications("notifications/tools/list_changed")

@@ -31,9 +31,33 @@ final class Configs {
                 name, "command: \"sh\"\n    args: [\"-c\", \"echo broken on purpose >&2; exit 3\"]", "eager: true");
     }
 
-    /** A whole file: the servers, then the gateway settings (may be empty). */
+    /** The users {@link #withAuth} gives API keys. */
+    static final List<String> USERS = List.of("tester", "restricted", "outsider");
+
+    /**
+     * A whole file: the servers, then {@code gateway} lines (settings indented by two spaces under
+     * {@code gateway:}, such as {@code "  policy:\n    default: deny\n"}; may be empty).
+     */
     static String file(String gateway, String... servers) {
-        return "mcpServers:\n" + String.join("", servers) + gateway;
+        return "mcpServers:\n" + String.join("", servers) + "gateway:\n  listen: \"127.0.0.1:0\"\n" + gateway;
+    }
+
+    /** {@code gateway} lines with an API key for each of {@link #USERS} added. */
+    static String withAuth(String gateway) {
+        StringBuilder yaml = new StringBuilder("  auth:\n    apiKeys:\n");
+        for (String user : USERS) {
+            yaml.append("      - {key: \"")
+                    .append(key(user))
+                    .append("\", user: ")
+                    .append(user)
+                    .append("}\n");
+        }
+        return yaml + gateway;
+    }
+
+    /** The API key of {@code user}. */
+    static String key(String user) {
+        return user + "-key-0123456789abcdef";
     }
 
     private static String entry(String name, String transport, String... settings) {

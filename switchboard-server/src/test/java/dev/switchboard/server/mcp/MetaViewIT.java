@@ -20,15 +20,14 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code /mcp/meta}: the four meta-tools, under the same policy as the aggregate. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetaViewIT {
-    private static final String POLICY = """
-            gateway:
+    private static final String POLICY = Configs.withAuth("""
               policy:
                 default: allow
                 rules:
                   - user: restricted
                     servers: [demo]
                     deny: ["add"]
-            """;
+            """);
 
     private TestGateway gateway;
 

@@ -9,6 +9,7 @@ import dev.switchboard.mcp.client.McpClient;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,15 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code /mcp/servers/{name}}: one server under its own names; 404 for what the caller cannot see. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServerViewIT {
-    private static final String POLICY = """
-            gateway:
+    private static final String POLICY = Configs.withAuth("""
               policy:
                 default: allow
                 rules:
                   - user: outsider
                     servers: [demo]
                     deny: ["*"]
-            """;
+            """);
 
     private TestGateway gateway;
 
@@ -75,16 +75,14 @@ class ServerViewIT {
                 .isEqualTo("server: \"demo\" (expected: the name of a server available to this caller)");
     }
 
-    private HttpResponse<String> initialize(String path, String user) throws Exception {
+    private HttpResponse<String> initialize(String path, @Nullable String user) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri(path))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
                         + "\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
                         + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"));
-        if (user != null) {
-            request.header(TestGateway.USER_HEADER, user);
-        }
+        gateway.headers(user).forEach(request::header);
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
