@@ -2,6 +2,8 @@ package dev.switchboard.server.mcp;
 
 import dev.switchboard.mcp.demo.DemoServer;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,6 +20,30 @@ final class Configs {
                 "command: " + quoted(javaCommand().getFirst()) + "\n    args: "
                         + list(javaCommand().subList(1, javaCommand().size())),
                 settings);
+    }
+
+    /** The reference server-everything over stdio, from {@code interop/node_modules}. */
+    static String everything(String name, String... settings) {
+        Path script = interopDir().resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+        if (!Files.exists(script)) {
+            throw new IllegalStateException(script + " is missing: run `npm ci` in " + interopDir());
+        }
+        return entry(name, "command: \"node\"\n    args: " + list(List.of(script.toString(), "stdio")), settings);
+    }
+
+    /** The project's {@code interop/} folder, from the build's system property or by walking up. */
+    static Path interopDir() {
+        String configured = System.getProperty("switchboard.interop.dir");
+        if (configured != null && Files.isRegularFile(Path.of(configured, "package.json"))) {
+            return Path.of(configured);
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("interop/package.json"))) {
+                return p.resolve("interop");
+            }
+        }
+        throw new IllegalStateException(
+                "interop/package.json not found above " + Path.of("").toAbsolutePath());
     }
 
     /** A remote server over Streamable HTTP. */

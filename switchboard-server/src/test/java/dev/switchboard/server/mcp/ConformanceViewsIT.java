@@ -80,7 +80,7 @@ class ConformanceViewsIT {
 
     private static void assertEveryCheckPasses(TestGateway gateway, String transport, String suite, String... args)
             throws Exception {
-        Path interop = interopDir();
+        Path interop = Configs.interopDir();
         if (!Files.exists(interop.resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js"))) {
             throw new IllegalStateException("the conformance suite is missing: run `npm ci` in " + interop);
         }
@@ -124,20 +124,6 @@ class ConformanceViewsIT {
                 .isZero();
         assertThat(passed).isPositive();
         assertThat(process.exitValue()).as("exit status; output:\n%s", output).isZero();
-    }
-
-    private static Path interopDir() {
-        String configured = System.getProperty("switchboard.interop.dir");
-        if (configured != null && Files.isRegularFile(Path.of(configured, "package.json"))) {
-            return Path.of(configured);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("interop/package.json"))) {
-                return p.resolve("interop");
-            }
-        }
-        throw new IllegalStateException(
-                "interop/package.json not found above " + Path.of("").toAbsolutePath());
     }
 
     private static Path freshDirectory(Path dir) throws IOException {

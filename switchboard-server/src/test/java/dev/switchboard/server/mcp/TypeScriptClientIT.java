@@ -106,7 +106,7 @@ class TypeScriptClientIT {
 
     /** Runs ts-client.mjs with {@code args}; its one JSON line. */
     private static JsonNode run(String... args) throws IOException, InterruptedException {
-        Path interop = Path.of(System.getProperty("switchboard.interop.dir", "../interop"));
+        Path interop = Configs.interopDir();
         Path script = interop.resolve("ts-client.mjs");
         if (!Files.exists(interop.resolve("node_modules/@modelcontextprotocol/sdk"))) {
             throw new IllegalStateException("the TypeScript SDK is missing: run `npm ci` in " + interop);
