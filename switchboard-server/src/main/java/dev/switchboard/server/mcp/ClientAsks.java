@@ -58,7 +58,7 @@ final class ClientAsks implements IncomingHandler {
     @Override
     public void onNotification(JsonRpcNotification notification, @Nullable RequestId related) {
         switch (notification.method()) {
-            case McpMethods.LOGGING_MESSAGE -> session.serverLog(server, notification.params(), call);
+            case McpMethods.LOGGING_MESSAGE -> session.log().serverMessage(server, notification.params(), call);
             // on a per-session server's own connection the news is this session's; else every subscriber's
             case McpMethods.RESOURCES_UPDATED ->
                 session.context()

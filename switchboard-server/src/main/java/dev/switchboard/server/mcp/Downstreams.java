@@ -62,7 +62,7 @@ final class Downstreams {
                             owner.downstreamCapabilities(),
                             new ClientAsks(owner, server, null));
             slot.session = opened;
-            ObjectNode level = owner.levelParams();
+            ObjectNode level = owner.log().levelParams();
             if (level != null && owner.owns(server)) {
                 // a new connection starts at the server's default level; the client chose another
                 opened.request(McpMethods.LOGGING_SET_LEVEL, level, RequestOptions.defaults());

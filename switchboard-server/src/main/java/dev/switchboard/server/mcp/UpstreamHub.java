@@ -72,7 +72,7 @@ final class UpstreamHub implements CatalogListener, ServerListener {
             case McpMethods.LOGGING_MESSAGE -> {
                 for (ViewSession session : sessions) {
                     if (session.sees(server)) {
-                        session.serverLog(server, notification.params(), null);
+                        session.log().serverMessage(server, notification.params(), null);
                     }
                 }
             }

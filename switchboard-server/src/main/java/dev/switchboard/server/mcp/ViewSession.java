@@ -45,7 +45,7 @@ final class ViewSession implements IncomingHandler {
     private final Pages pages;
     private final Map<IncomingRequest, String> callsInFlight = new ConcurrentHashMap<>();
     private volatile JsonNode clientCapabilities;
-    private volatile @Nullable LogLevel level;
+    private final ClientLog clientLog;
     private volatile boolean initialized;
     private volatile Set<Availability.Unavailable> reported = Set.of();
 
@@ -56,6 +56,7 @@ final class ViewSession implements IncomingHandler {
         this.view = view;
         this.downstreams = new Downstreams(this);
         this.pages = new Pages(context.codec(), context.settings().pageSize());
+        this.clientLog = new ClientLog(this);
         this.clientCapabilities = context.codec().object();
     }
 
@@ -87,6 +88,11 @@ final class ViewSession implements IncomingHandler {
         return pages;
     }
 
+    /** What the client hears of logging, at the level it chose. */
+    ClientLog log() {
+        return clientLog;
+    }
+
     /** Whether the client declared {@code capability} ({@code sampling}, {@code roots}, ...) at initialize. */
     boolean clientDeclared(String capability) {
         return clientCapabilities.has(capability);
@@ -102,13 +108,6 @@ final class ViewSession implements IncomingHandler {
             }
         }
         return caps;
-    }
-
-    /** The params of {@code logging/setLevel} with the level the client chose, or {@code null} when it chose none. */
-    @Nullable
-    ObjectNode levelParams() {
-        LogLevel chosen = level;
-        return chosen == null ? null : context.codec().object().put("level", chosen.wire());
     }
 
     /** Whether {@code server} is a {@code per-session} server: this session owns its connection. */
@@ -182,15 +181,7 @@ final class ViewSession implements IncomingHandler {
     }
 
     private ObjectNode setLevel(IncomingRequest request) {
-        JsonNode value = request.paramsObject().get("level");
-        LogLevel parsed = LogLevel.parse(value != null && value.isString() ? value.asString() : null);
-        if (parsed == null) {
-            throw new JsonRpcException(
-                    JsonRpcError.INVALID_PARAMS,
-                    "level: " + value + " (expected: one of debug, info, notice, warning, error, critical, alert,"
-                            + " emergency)");
-        }
-        level = parsed;
+        clientLog.level(request.paramsObject().get("level"));
         Relay.forwardLevel(this, request);
         return context.codec().object();
     }
@@ -248,39 +239,10 @@ final class ViewSession implements IncomingHandler {
                 ObjectNode data = context.codec().object();
                 data.put("message", "Left out of the listing, unavailable now: " + now.describeUnavailable());
                 data.set("unavailable", now.unavailableJson());
-                log(LogLevel.WARNING, "switchboard", data, null);
+                clientLog.send(LogLevel.WARNING, "switchboard", data, null);
             }
         }
         return now;
-    }
-
-    /**
-     * Sends a log message of {@code server} to the client when its level allows: with the call it
-     * belongs to when {@code call} is set. In the aggregate the logger names the server.
-     */
-    void serverLog(String server, @Nullable JsonNode params, @Nullable IncomingRequest call) {
-        if (!(params instanceof ObjectNode p)) {
-            return;
-        }
-        LogLevel messageLevel = LogLevel.parse(p.path("level").asString(null));
-        String logger = p.path("logger").asString(null);
-        String named = view.scope() instanceof Scope.Single ? logger : logger == null ? server : server + "/" + logger;
-        log(messageLevel == null ? LogLevel.INFO : messageLevel, named, p.get("data"), call);
-    }
-
-    private void log(
-            LogLevel messageLevel, @Nullable String logger, @Nullable JsonNode data, @Nullable IncomingRequest call) {
-        LogLevel minimum = level;
-        if (minimum != null && messageLevel.compareTo(minimum) < 0) {
-            return;
-        }
-        ObjectNode params = context.codec().object();
-        params.put("level", messageLevel.wire());
-        if (logger != null) {
-            params.put("logger", logger);
-        }
-        params.set("data", data == null ? context.codec().object() : data);
-        notifyClient(McpMethods.LOGGING_MESSAGE, params, call);
     }
 
     /** Sends a notification to the client; with {@code call}'s stream when given. Never throws. */
