@@ -140,6 +140,7 @@ final class Reloader {
         } catch (RuntimeException e) {
             built.values()
                     .forEach(endpoint -> endpoint.close(factory.supervision().closeTimeout()));
+            diff.added().forEach(resilience::remove);
             return rejected(List.of(new ConfigError(ConfigError.ROOT, String.valueOf(e.getMessage()), 0, 0)));
         }
         Map<String, ServerEndpoint> endpoints = new LinkedHashMap<>();
