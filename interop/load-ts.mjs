@@ -12,13 +12,15 @@
 //     --args JSON         its arguments, a JSON object (default {"message":"hi"})
 //     --expect TEXT       a call succeeds only when its first text content contains TEXT
 //     --cold              a new session per call: connect, initialize, call, terminate, close
+//     --idle              open the sessions, make no calls, hold them for warm-up + duration
+//                         (up to 10000 sessions; with --watch-pid: the target's memory)
 //     --call-timeout D    a call or a connect slower than this fails (default 10s)
 //     --watch-pid PID     report that process's CPU time per call and memory (Linux /proc)
 //     --label TEXT        copied into the JSON line
 //     --quiet             print only the JSON line
 //
-// A call is measured when it starts after the warm-up; no call starts after the end or beyond the
-// call budget of its phase. Pooled, a session that failed in a way that may have broken it is
+// A call is measured when it ends after the warm-up; no call starts after the end or beyond the
+// call budget of the phase it starts in. Pooled, a session that failed in a way that may have broken it is
 // replaced; after any failure the session waits 20 ms. Error kinds: timeout, http-STATUS,
 // transport, jsonrpcCODE (jsonrpc-32602), tool-error, unexpected-answer, other; "connect:" in front when opening
 // the session failed. Exit status: 0 when the run measured, 1 when no session could be opened, 2 on
@@ -40,7 +42,7 @@ setMaxListeners(0);
 
 const USAGE = `usage: node load-ts.mjs (--url URL | --command "CMD ARGS" | -- CMD ARGS...) [--sessions N]
   [--duration D] [--warmup D] [--max-calls N] [--tool NAME] [--args JSON] [--expect TEXT] [--cold]
-  [--call-timeout D] [--watch-pid PID] [--label TEXT] [--quiet]`;
+  [--idle] [--call-timeout D] [--watch-pid PID] [--label TEXT] [--quiet]`;
 
 export function parseDuration(name, value) {
   const v = String(value).trim().toLowerCase();
@@ -65,13 +67,14 @@ function requireRange(name, value, min, max) {
 export function parseArgs(argv) {
   const o = {
     url: null, command: [], sessions: 1, durationMs: 10000, warmupMs: 2000, maxCalls: 1_000_000,
-    tool: 'echo', args: '{"message":"hi"}', expect: null, cold: false, callTimeoutMs: 10000,
+    tool: 'echo', args: '{"message":"hi"}', expect: null, cold: false, idle: false, callTimeoutMs: 10000,
     watchPid: 0, label: '', quiet: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     if (name === '--') { o.command = argv.slice(i + 1); break; }
     if (name === '--cold') { o.cold = true; continue; }
+    if (name === '--idle') { o.idle = true; continue; }
     if (name === '--quiet') { o.quiet = true; continue; }
     if (i + 1 >= argv.length) throw new Error(`${name}: no value (expected: ${name} VALUE)`);
     const value = argv[++i];
@@ -95,7 +98,8 @@ export function parseArgs(argv) {
     throw new Error(`target: ${o.url === null ? 'none' : 'both'} (expected: --url URL or a stdio command)`);
   }
   if (o.url !== null && !/^https?:\/\//.test(o.url)) throw new Error(`--url: ${o.url} (expected: an http or https URL)`);
-  requireRange('--sessions', o.sessions, 1, 1024);
+  requireRange('--sessions', o.sessions, 1, o.idle ? 10000 : 1024);
+  if (o.idle && o.cold) throw new Error('--idle: with --cold (expected: one of them)');
   requireRange('--max-calls', o.maxCalls, 1, 1_000_000_000);
   requireRange('--duration', o.durationMs, 1, 600_000);
   requireRange('--warmup', o.warmupMs, 0, 300_000);
@@ -306,7 +310,7 @@ async function worker(o, win, tally, initial) {
       }
     }
     const stop = performance.now();
-    record(tally, measured, f, stop - start, stop);
+    record(tally, stop >= win.measureStart, f, stop - start, stop);
     if (f !== null) await sleep(20);
   }
   return session;
@@ -327,7 +331,8 @@ function result(o, tally, extra) {
   const errors = [...tally.failures.values()].reduce((a, b) => a + b, 0);
   const w = extra.watch;
   return {
-    client: 'ts', label: o.label, target: o.url ?? 'stdio:' + o.command.join(' '), mode: o.cold ? 'cold' : 'pooled',
+    client: 'ts', label: o.label, target: o.url ?? 'stdio:' + o.command.join(' '),
+    mode: o.cold ? 'cold' : o.idle ? 'idle' : 'pooled',
     tool: o.tool, sessions: o.sessions, warmup_s: o.warmupMs / 1000, duration_s: round(measuredS, 3),
     calls, errors, calls_per_s: measuredS > 0 ? round(calls / measuredS, 1) : 0,
     p50_us: percentile(lat, 50), p90_us: percentile(lat, 90), p99_us: percentile(lat, 99),
@@ -336,6 +341,7 @@ function result(o, tally, extra) {
     errors_by_kind: Object.fromEntries([...tally.failures.entries()].sort()),
     error_sample: tally.firstError, warmup_calls: tally.warmupOk, warmup_errors: tally.warmupFailed,
     connect_ms: extra.connectMs === null ? null : round(extra.connectMs, 1), stuck_sessions: extra.stuck,
+    open_sessions: extra.open,
     client_cpu_us_per_call: calls && extra.cpuMicros >= 0 ? round(extra.cpuMicros / calls, 1) : -1,
     watch: w ? {
       pid: w.pid, cpu_us_per_call: w.cpuNanos >= 0 && calls ? round(w.cpuNanos / 1000 / calls, 1) : -1,
@@ -366,6 +372,18 @@ async function settleWithin(promises, ms) {
   return outcomes;
 }
 
+async function holdIdle(o, sessions, started, connectMs) {
+  const t0 = performance.now();
+  const stopWatch = o.watchPid > 0 ? startWatch(o.watchPid) : null;
+  await sleep(o.warmupMs + o.durationMs);
+  const watch = stopWatch ? stopWatch() : null;
+  const open = sessions.filter((s) => s !== null);
+  const heldMs = performance.now() - t0;
+  await settleWithin(open.map((s) => closeSession(o, s)), o.callTimeoutMs + 5000);
+  return result(o, newTally(), { measuredMs: heldMs, connectMs, stuck: 0, open: open.length, cpuMicros: -1, watch,
+    wallMs: performance.now() - started, error: null });
+}
+
 async function run(o) {
   const started = performance.now();
   let sessions = Array(o.sessions).fill(null);
@@ -380,10 +398,11 @@ async function run(o) {
     sessions = outcomes.map((x) => (x === 'deadline' ? null : x.v));
     connectMs = performance.now() - started;
     if (sessions.every((s) => s === null)) {
-      return result(o, newTally(), { measuredMs: 0, connectMs, stuck: 0, cpuMicros: -1, watch: null,
+      return result(o, newTally(), { measuredMs: 0, connectMs, stuck: 0, open: 0, cpuMicros: -1, watch: null,
         wallMs: performance.now() - started, error: 'all connects failed: ' + (firstFailure ?? 'deadline') });
     }
   }
+  if (o.idle) return holdIdle(o, sessions, started, connectMs);
   const now = performance.now();
   const win = { measureStart: now + o.warmupMs, end: now + o.warmupMs + o.durationMs, stopped: false,
     warmupLeft: o.maxCalls, measureLeft: o.maxCalls };
@@ -410,7 +429,7 @@ async function run(o) {
   await settleWithin(remaining.map((s) => closeSession(o, s)), o.callTimeoutMs + 5000);
   const any = total.latencies.length + total.failures.size > 0;
   return result(o, total, {
-    measuredMs: any ? total.lastEnd - win.measureStart : o.durationMs, connectMs, stuck,
+    measuredMs: any ? total.lastEnd - win.measureStart : o.durationMs, connectMs, stuck, open: remaining.length,
     cpuMicros: cpu.user + cpu.system, watch, wallMs: performance.now() - started, error: null,
   });
 }

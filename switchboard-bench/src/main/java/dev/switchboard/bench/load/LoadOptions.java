@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param arguments the tool's arguments, a JSON object
  * @param expect text the first text content of every result must contain, or {@code null}
  * @param cold whether every call opens (and closes) a session of its own
+ * @param idle whether the sessions make no calls: opened, held for the warm-up and the duration,
+ *     closed (to measure what idle sessions cost the target, with {@code watchPid})
  * @param callTimeout how long a call, or the opening of a session, may take before it fails
  * @param watchPid a process whose CPU time and memory to report (0: none)
  * @param label free text copied into the JSON line
@@ -41,6 +43,7 @@ record LoadOptions(
         String arguments,
         @Nullable String expect,
         boolean cold,
+        boolean idle,
         Duration callTimeout,
         long watchPid,
         String label,
@@ -59,6 +62,8 @@ record LoadOptions(
               --args JSON           its arguments, a JSON object (default {"message":"hi"})
               --expect TEXT         a call succeeds only when its first text content contains TEXT
               --cold                a new session per call: connect, initialize, call, close
+              --idle                open the sessions, make no calls, hold them for warm-up + duration
+                                    (up to 10000 sessions; with --watch-pid: the target's memory)
               --call-timeout D      a call or a connect slower than this fails (default 10s)
               --watch-pid PID       report that process's CPU time per call and memory (Linux /proc)
               --label TEXT          copied into the JSON line
@@ -69,6 +74,8 @@ record LoadOptions(
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration MAX_DURATION = Duration.ofMinutes(10);
     private static final Duration MAX_WARMUP = Duration.ofMinutes(5);
+    private static final int MAX_SESSIONS = 1024;
+    private static final int MAX_IDLE_SESSIONS = 10_000;
 
     /** Checks the values. */
     LoadOptions {
@@ -80,7 +87,10 @@ record LoadOptions(
         if (url != null && !"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
             throw new IllegalArgumentException("--url: " + url + " (expected: an http or https URL)");
         }
-        requireRange("--sessions", sessions, 1, 1024);
+        requireRange("--sessions", sessions, 1, idle ? MAX_IDLE_SESSIONS : MAX_SESSIONS);
+        if (idle && cold) {
+            throw new IllegalArgumentException("--idle: with --cold (expected: one of them)");
+        }
         requireRange("--max-calls", maxCalls, 1, 1_000_000_000);
         requireDuration("--duration", duration, Duration.ofMillis(1), MAX_DURATION);
         requireDuration("--warmup", warmup, Duration.ZERO, MAX_WARMUP);
@@ -107,6 +117,7 @@ record LoadOptions(
                     i = args.length;
                 }
                 case "--cold" -> b.cold = true;
+                case "--idle" -> b.idle = true;
                 case "--quiet" -> b.quiet = true;
                 default -> {
                     if (i + 1 >= args.length) {
@@ -124,9 +135,9 @@ record LoadOptions(
         return parseArguments(arguments);
     }
 
-    /** {@code pooled} or {@code cold}. */
+    /** {@code pooled}, {@code cold} or {@code idle}. */
     String mode() {
-        return cold ? "cold" : "pooled";
+        return cold ? "cold" : idle ? "idle" : "pooled";
     }
 
     /** The URL, or {@code stdio:} and the command line. */
@@ -198,6 +209,7 @@ record LoadOptions(
         private String arguments = "{\"message\":\"hi\"}";
         private @Nullable String expect;
         private boolean cold;
+        private boolean idle;
         private Duration callTimeout = Duration.ofSeconds(10);
         private long watchPid;
         private String label = "";
@@ -233,6 +245,7 @@ record LoadOptions(
                     arguments,
                     expect,
                     cold,
+                    idle,
                     callTimeout,
                     watchPid,
                     label,

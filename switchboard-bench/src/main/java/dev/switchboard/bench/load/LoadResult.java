@@ -20,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param wallNanos the whole run, connects and closes included
  * @param error why the run could not measure anything (every session failed to open), or {@code
  *     null}
+ * @param openAtEnd pooled and idle runs: the sessions open at the end of the measurement
  */
 record LoadResult(
         LoadOptions options,
@@ -30,7 +31,8 @@ record LoadResult(
         long clientCpuNanos,
         ProcessWatch.@Nullable Report watch,
         long wallNanos,
-        @Nullable String error) {
+        @Nullable String error,
+        int openAtEnd) {
 
     /** Successful measured calls per second. */
     double callsPerSecond() {
@@ -70,6 +72,7 @@ record LoadResult(
             json.put("connect_ms", round(connectMillis, 1));
         }
         json.put("stuck_sessions", stuckSessions);
+        json.put("open_sessions", openAtEnd);
         json.put("client_cpu_us_per_call", perCall(clientCpuNanos));
         putWatch(json);
         json.put("wall_s", round(wallNanos / 1e9, 2));

@@ -50,12 +50,16 @@ final class LoadRunner {
                         -1,
                         null,
                         System.nanoTime() - started,
-                        "all connects failed: " + firstFailure.get());
+                        "all connects failed: " + firstFailure.get(),
+                        0);
             }
         } else {
             for (int i = 0; i < options.sessions(); i++) {
                 clients.add(null);
             }
+        }
+        if (options.idle()) {
+            return holdIdle(clients, started, connectMillis);
         }
         Window window = Window.startingAt(System.nanoTime(), options.warmup(), options.duration(), options.maxCalls());
         List<SessionWorker> workers = new ArrayList<>();
@@ -78,8 +82,39 @@ final class LoadRunner {
                 ? options.duration().toNanos()
                 : total.lastEnd() - window.measureStart();
         long cpu = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
+        int open = (int) workers.stream().filter(w -> w.remaining() != null).count();
         return new LoadResult(
-                options, total, measured, connectMillis, stuck, cpu, watched, System.nanoTime() - started, null);
+                options, total, measured, connectMillis, stuck, cpu, watched, System.nanoTime() - started, null, open);
+    }
+
+    /** Holds the open sessions without calls for the warm-up and the duration, watching the target. */
+    private LoadResult holdIdle(List<@Nullable McpClient> clients, long started, double connectMillis)
+            throws InterruptedException {
+        Window window = Window.startingAt(
+                System.nanoTime(), Duration.ZERO, options.warmup().plus(options.duration()), 1);
+        ProcessWatch watch = options.watchPid() > 0 ? ProcessWatch.start(options.watchPid()) : null;
+        window.parkUntil(window.end());
+        ProcessWatch.Report watched = watch == null ? null : watch.stop();
+        List<Thread> closing = new ArrayList<>();
+        int open = 0;
+        for (McpClient c : clients) {
+            if (c != null) {
+                open++;
+                closing.add(Thread.ofVirtual().start(c::close));
+            }
+        }
+        joinAll(closing, System.nanoTime() + options.callTimeout().toNanos() + SLACK.toNanos());
+        return new LoadResult(
+                options,
+                new Tally(),
+                window.end() - window.measureStart(),
+                connectMillis,
+                0,
+                -1,
+                watched,
+                System.nanoTime() - started,
+                null,
+                open);
     }
 
     /** Opens every pooled session at once; a slot stays null when its opening failed. */

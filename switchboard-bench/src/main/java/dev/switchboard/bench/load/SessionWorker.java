@@ -55,7 +55,9 @@ final class SessionWorker implements Runnable {
             }
             Failure failure = options.cold() ? coldCall() : pooledCall();
             long stop = System.nanoTime();
-            tally.record(window.measured(start), failure, stop - start, stop);
+            // measured when it ends after the warm-up, so that a slow call (a cold session, a
+            // gateway starting a process) begun in the warm-up is not lost
+            tally.record(window.measured(stop), failure, stop - start, stop);
             if (failure != null) {
                 window.parkUntil(stop + BACKOFF_NANOS);
             }

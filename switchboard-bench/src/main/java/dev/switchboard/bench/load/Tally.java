@@ -22,7 +22,7 @@ final class Tally {
     /**
      * Counts one call.
      *
-     * @param measured whether it started in the measurement
+     * @param measured whether it ended after the warm-up
      * @param failure what went wrong, or {@code null} when it succeeded
      * @param nanos how long it took
      * @param stop when it ended ({@link System#nanoTime()})

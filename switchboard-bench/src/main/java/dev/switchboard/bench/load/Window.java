@@ -6,8 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The time and call budget of one run, shared by its sessions: a warm-up, then the measurement. A
- * call is measured when it starts in the measurement; no call starts after its end, nor beyond the
- * call budget of its phase. Thread-safe.
+ * call is measured when it ends after the warm-up; no call starts after the measurement's end, nor
+ * beyond the call budget of the phase it starts in. Thread-safe.
  */
 final class Window {
     private final long measureStart;
@@ -43,7 +43,7 @@ final class Window {
         return now - end >= 0;
     }
 
-    /** Whether a call starting at {@code now} belongs to the measurement. */
+    /** Whether {@code now} is past the warm-up. */
     boolean measured(long now) {
         return now - measureStart >= 0;
     }

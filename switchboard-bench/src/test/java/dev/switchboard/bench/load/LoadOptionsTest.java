@@ -81,6 +81,19 @@ class LoadOptionsTest {
     }
 
     @Test
+    void allowsTenThousandSessionsOnlyWhenTheyStayIdle() {
+        String url = "http://127.0.0.1:1/mcp";
+
+        assertThat(LoadOptions.parse("--url", url, "--idle", "--sessions", "10000")
+                        .mode())
+                .isEqualTo("idle");
+        assertThatThrownBy(() -> LoadOptions.parse("--url", url, "--sessions", "10000"))
+                .hasMessage("--sessions: 10000 (expected: 1..1024)");
+        assertThatThrownBy(() -> LoadOptions.parse("--url", url, "--idle", "--cold"))
+                .hasMessage("--idle: with --cold (expected: one of them)");
+    }
+
+    @Test
     void readsDurationsWithAndWithoutUnits() {
         assertThat(LoadOptions.parseDuration("d", "250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(LoadOptions.parseDuration("d", "1.5s")).isEqualTo(Duration.ofMillis(1500));
