@@ -25,6 +25,9 @@
 // transport, jsonrpcCODE (jsonrpc-32602), tool-error, unexpected-answer, other; "connect:" in front when opening
 // the session failed. Exit status: 0 when the run measured, 1 when no session could be opened, 2 on
 // bad usage, 3 past the hard deadline (warm-up + duration + 3 call timeouts + 60 s).
+//
+//   node load-ts.mjs --stdin   one run per line of standard input (options separated by tabs), only
+//                              the JSON lines printed, until the input ends
 import { performance } from 'node:perf_hooks';
 import { setMaxListeners } from 'node:events';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -434,20 +437,47 @@ async function run(o) {
   });
 }
 
+function startDeadline(o) {
+  const hardMs = o.warmupMs + o.durationMs + 3 * o.callTimeoutMs + 60000;
+  const timer = setTimeout(() => {
+    console.log(JSON.stringify({ client: 'ts', label: o.label, error: `hard deadline ${hardMs / 1000} s reached` }));
+    process.exit(3);
+  }, hardMs);
+  timer.unref();
+  return timer;
+}
+
+// --stdin: one run per line of standard input (the options separated by tabs), only the JSON lines
+// printed, until the input ends; the comparison script keeps one process, as it does for Java.
+async function serveStdin() {
+  const { createInterface } = await import('node:readline');
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    let o;
+    try { o = parseArgs(line.split('\t')); } catch (e) {
+      console.log(JSON.stringify({ client: 'ts', error: e.message }));
+      continue;
+    }
+    const timer = startDeadline(o);
+    const r = await run(o);
+    clearTimeout(timer);
+    console.log(JSON.stringify(r));
+  }
+  process.exit(0);
+}
+
 async function main() {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) { console.log(USAGE); process.exit(0); }
+  if (argv.length === 1 && argv[0] === '--stdin') { await serveStdin(); return; }
   let o;
   try { o = parseArgs(argv); } catch (e) {
     console.error(`load-ts: ${e.message}`);
     console.error(USAGE);
     process.exit(2);
   }
-  const hardMs = o.warmupMs + o.durationMs + 3 * o.callTimeoutMs + 60000;
-  setTimeout(() => {
-    console.log(JSON.stringify({ client: 'ts', label: o.label, error: `hard deadline ${hardMs / 1000} s reached` }));
-    process.exit(3);
-  }, hardMs).unref();
+  startDeadline(o);
   const r = await run(o);
   if (!o.quiet) console.log(describe(r));
   console.log(JSON.stringify(r));

@@ -34,8 +34,10 @@ Usage: switchboard-bench/compare-gateways.sh [options]
   --downstreams "LIST"  everything (server-everything) and/or demo (the demo server) (default both)
   --contenders "LIST"   direct, supergateway, mcp-proxy, switchboard, stdio (default: all but stdio)
   --warmup S            unmeasured seconds before each measurement (default 0.5)
-  --duration S          measured seconds (default 2)
+  --duration S          measured seconds (default 1.5)
   --call-timeout S      a call or connect slower than this fails (default 5)
+  --budget MIN          start no round for a downstream that would end after MIN minutes (default 15);
+                        the report covers the rounds done
   --out DIR             where results go (default switchboard-bench/target/gateway-comparison)
 Environment:
   SKIP_BUILD=1          reuse switchboard-bench/target/benchmarks.jar
@@ -44,6 +46,8 @@ Environment:
                         --listen 127.0.0.1:{port}); its tool is SWITCHBOARD_TOOL (default {server}__echo)
   DEMO_JVM_OPTS         JVM options of every demo server process (default -XX:+UseSerialGC -Xmx256m)
   LOADGEN_JAVA_OPTS     JVM options of the Java load generator
+  SUPERGATEWAY_DEMO_MAX_SESSIONS  the most sessions supergateway is measured with in front of the
+                        demo server (default 16): it starts one JVM per session
 Contenders: direct = the downstream serving Streamable HTTP itself (server-everything's streamableHttp
 mode; the demo server's --http); supergateway and mcp-proxy = the downstream over stdio behind the
 peer; switchboard = the downstream over stdio behind Switchboard's /mcp; stdio = the load generator
@@ -52,7 +56,7 @@ EOF
 }
 
 ROUNDS=3 SESSIONS="1 16 64" MODES="pooled cold" CLIENTS="java ts" DOWNSTREAMS="everything demo"
-CONTENDERS="direct supergateway mcp-proxy switchboard" WARMUP=0.5 DURATION=2 CALL_TIMEOUT=5
+CONTENDERS="direct supergateway mcp-proxy switchboard" WARMUP=0.5 DURATION=1.5 CALL_TIMEOUT=5 BUDGET=15
 OUT="$ROOT/switchboard-bench/target/gateway-comparison"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -66,13 +70,14 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --call-timeout) CALL_TIMEOUT="$2"; shift 2 ;;
+    --budget) BUDGET="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "compare-gateways: option: $1 (expected: one of --help)" >&2; exit 2 ;;
   esac
 done
 [[ "$ROUNDS" =~ ^[1-9][0-9]?$ ]] || { echo "compare-gateways: --rounds: $ROUNDS (expected: 1..99)" >&2; exit 2; }
-for v in "--warmup:$WARMUP" "--duration:$DURATION" "--call-timeout:$CALL_TIMEOUT"; do
+for v in "--budget:$BUDGET" "--warmup:$WARMUP" "--duration:$DURATION" "--call-timeout:$CALL_TIMEOUT"; do
   [[ "${v#*:}" =~ ^[0-9]+(\.[0-9]+)?$ ]] && awk -v x="${v#*:}" 'BEGIN { exit !(x <= 600) }' ||
     { echo "compare-gateways: ${v%%:*}: ${v#*:} (expected: seconds, at most 600)" >&2; exit 2; }
 done
@@ -117,8 +122,9 @@ DEMO_JVM_OPTS="${DEMO_JVM_OPTS:--XX:+UseSerialGC -Xmx256m}"
 DEMO_CMD=("$JAVA" $DEMO_JVM_OPTS -cp "$JAR" dev.switchboard.mcp.demo.DemoServer)
 EVERYTHING_CMD=(node "$EVERYTHING" stdio)
 
-mkdir -p "$OUT/logs"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+LOGS="$OUT/logs-$STAMP"
+mkdir -p "$LOGS"
 RESULTS="$OUT/results-$STAMP.jsonl"
 : >"$RESULTS"
 
@@ -149,7 +155,7 @@ stop_all() {
   for pid in "${STARTED[@]}"; do stop_pid "$pid"; done
   STARTED=()
 }
-trap 'stop_all; [ -z "${LG_PID:-}" ] || stop_pid "$LG_PID"' EXIT
+trap 'stop_all; stop_clients' EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
 free_port() {
@@ -208,7 +214,7 @@ switchboard_config() { # writes the config of downstream $1 on port $2 and print
 # Starts contender $1 in front of downstream $2; sets C_PID, C_URL. Returns 1 when it cannot start.
 start_contender() {
   local c="$1" d="$2" port logf
-  port="$(free_port)"; logf="$OUT/logs/$c-$d-$port.log"
+  port="$(free_port)"; logf="$LOGS/$c-$d-$port.log"
   mapfile -t words < <(stdio_cmd "$d")
   case "$c" in
     direct)
@@ -252,47 +258,75 @@ run_load() {
   [ -n "$pid" ] && args+=(--watch-pid "$pid")
   if [ "$c" = stdio ]; then mapfile -t words < <(stdio_cmd "$d"); args+=(-- "${words[@]}"); else args+=(--url "$url"); fi
   local hard; hard="$(awk -v w="$WARMUP" -v d="$DURATION" -v t="$CALL_TIMEOUT" 'BEGIN { printf "%d", w + d + 4 * t + 90 }')"
-  if [ "$client" = java ]; then
-    run_java "$hard" "${args[@]}"
-  else
-    LOAD_JSON="$(timeout -k 5 "$hard" node "$LOAD_TS" "${args[@]}" 2>>"$OUT/logs/load-ts.err" | grep '^{' | tail -1 || true)"
-  fi
+  run_client "$client" "$hard" "${args[@]}"
 }
 
-# The Java load generator runs in one JVM for the whole comparison (--stdin: one run per line), so
-# that its client code is JIT-compiled as a long-running client's would be, not cold in every run.
-# (bash unsets JLG_PID when the coprocess ends: LG_PID keeps it.)
-LG_PID=""
-run_java() {
-  local hard="$1" line=""; shift
-  if [ -z "$LG_PID" ] || ! kill -0 "$LG_PID" 2>/dev/null; then
+# Each load generator runs in one process for the whole comparison (--stdin: one run per line, the
+# options separated by tabs; one JSON line back), so that its client code is compiled as a
+# long-running client's would be rather than cold in every run, and no run pays a start-up.
+declare -A CLIENT_PID CLIENT_IN CLIENT_OUT
+start_client() {
+  local name="$1" in="$LOGS/$1.in" out="$LOGS/$1.out" fd_in fd_out
+  rm -f "$in" "$out"; mkfifo "$in" "$out"
+  case "$name" in
     # shellcheck disable=SC2086 # a list of JVM options
-    coproc JLG { exec "$JAVA" ${LOADGEN_JAVA_OPTS:-} -cp "$JAR" dev.switchboard.bench.load.LoadGenerator --stdin 2>>"$OUT/logs/load-java.err"; }
-    LG_PID="$JLG_PID"
+    java) "$JAVA" ${LOADGEN_JAVA_OPTS:-} -cp "$JAR" dev.switchboard.bench.load.LoadGenerator --stdin <"$in" >"$out" 2>>"$LOGS/load-java.err" & ;;
+    ts) node "$LOAD_TS" --stdin <"$in" >"$out" 2>>"$LOGS/load-ts.err" & ;;
+    *) log "client: $name (expected: java or ts)"; exit 2 ;;
+  esac
+  CLIENT_PID[$name]=$!
+  exec {fd_in}>"$in"; exec {fd_out}<"$out"
+  CLIENT_IN[$name]=$fd_in; CLIENT_OUT[$name]=$fd_out
+}
+stop_client() {
+  local name="$1"
+  [ -n "${CLIENT_PID[$name]:-}" ] || return 0
+  local fd_in="${CLIENT_IN[$name]}" fd_out="${CLIENT_OUT[$name]}"
+  exec {fd_in}>&- {fd_out}<&-
+  stop_pid "${CLIENT_PID[$name]}"; wait "${CLIENT_PID[$name]}" 2>/dev/null || true
+  unset "CLIENT_PID[$name]"
+  rm -f "$LOGS/$name.in" "$LOGS/$name.out"
+}
+stop_clients() { local name; for name in "${!CLIENT_PID[@]}"; do stop_client "$name"; done; }
+
+run_client() {
+  local name="$1" hard="$2" line="" joined; shift 2
+  if [ -z "${CLIENT_PID[$name]:-}" ] || ! kill -0 "${CLIENT_PID[$name]}" 2>/dev/null; then
+    stop_client "$name"; start_client "$name"
   fi
-  local joined; joined="$(IFS=$'\t'; echo "$*")"
-  printf '%s\n' "$joined" >&"${JLG[1]}"
-  if IFS= read -r -t "$hard" line <&"${JLG[0]}" && [[ "$line" == "{"* ]]; then
+  joined="$(IFS=$'\t'; echo "$*")"
+  printf '%s\n' "$joined" >&"${CLIENT_IN[$name]}"
+  if IFS= read -r -t "$hard" line <&"${CLIENT_OUT[$name]}" && [[ "$line" == "{"* ]]; then
     LOAD_JSON="$line"
   else
-    log "the Java load generator gave no JSON line within $hard s; starting a new one"
-    stop_pid "$LG_PID"; LG_PID=""
+    log "the $name load generator gave no JSON line within $hard s; starting a new one"
+    stop_client "$name"
   fi
 }
 
-# Waits until contender $1 has no more processes than $2 (children of cold sessions exiting), 15 s at most.
+# Waits until contender $1 has no more processes than $2 (children of cold sessions exiting), 10 s at most.
 await_quiet() {
   local pid="$1" base="$2" i
   [ -n "$pid" ] || return 0
-  for i in $(seq 150); do
+  for i in $(seq 100); do
     [ "$(descendants "$pid" | wc -l)" -le "$base" ] && return 0
     sleep 0.1
   done
 }
 
+# Why contender $1 in front of downstream $2 is not measured with $3 sessions, or nothing.
+# supergateway (stateful) starts one downstream process per session: the demo server is a JVM, and
+# more than a few dozen JVMs starting at once on a small machine only measure the machine.
+SUPERGATEWAY_DEMO_MAX_SESSIONS="${SUPERGATEWAY_DEMO_MAX_SESSIONS:-16}"
+skip_reason() {
+  if [ "$1" = supergateway ] && [ "$2" = demo ] && [ "$3" -gt "$SUPERGATEWAY_DEMO_MAX_SESSIONS" ]; then
+    echo "skipped: supergateway would start $3 demo-server JVMs at once (SUPERGATEWAY_DEMO_MAX_SESSIONS=$SUPERGATEWAY_DEMO_MAX_SESSIONS)"
+  fi
+}
+
 # ---------------------------------------------------------------- the matrix
 
-declare -A C_PIDS C_URLS C_IDLE C_BASE
+declare -A C_PIDS C_URLS C_IDLE C_BASE LIVE
 read -r -a CONTENDER_LIST <<<"$CONTENDERS"
 if [[ " $CONTENDERS " == *" switchboard "* ]] && ! switchboard_check; then
   log "skipping the switchboard contender: $SWITCHBOARD_SKIP"
@@ -310,14 +344,22 @@ read -r -a CLIENT_LIST <<<"$CLIENTS"
 } | tee "$OUT/machine-$STAMP.txt" >&2
 
 started_at=$SECONDS
+budget_s="$(awk -v m="$BUDGET" 'BEGIN { printf "%d", m * 60 }')"
+block_s=0 rounds_done=0
 for round in $(seq "$ROUNDS"); do
   for d in $DOWNSTREAMS; do
+    # the budget: a block (one round of one downstream) takes about as long as the last one did
+    if [ $((SECONDS - started_at + block_s)) -gt "$budget_s" ]; then
+      log "stopping before round $round of $d: it would end after the budget of $BUDGET minutes"
+      break 2
+    fi
+    block_start=$SECONDS
     # a new process of every contender each round; rotate their order so none is always first
     n_c=${#CONTENDER_LIST[@]}; order=()
     for i in $(seq 0 $((n_c - 1))); do order+=("${CONTENDER_LIST[$(((i + round - 1) % n_c))]}"); done
     clients=("${CLIENT_LIST[@]}")
     if [ $((round % 2)) -eq 0 ]; then mapfile -t clients < <(printf '%s\n' "${CLIENT_LIST[@]}" | tac); fi
-    live=()
+    declare -A LIVE=()
     for c in "${order[@]}"; do
       if start_contender "$c" "$d"; then
         C_PIDS[$c]="$C_PID"; C_URLS[$c]="$C_URL"
@@ -326,29 +368,34 @@ for round in $(seq "$ROUNDS"); do
         # unmeasured: wakes the contender (JIT, lazy connections, the first downstream sessions)
         run_load java "$c" "$d" pooled 4 "$tool" "$C_URL" "" prime
         C_BASE[$c]="$([ -n "$C_PID" ] && descendants "$C_PID" | wc -l || echo 0)"
-        live+=("$c")
+        LIVE[$c]="yes"
       else
-        echo "{\"round\":$round,\"downstream\":\"$d\",\"contender\":\"$c\",\"kind\":\"$(contender_kind "$c")\",\"client\":\"-\",\"mode\":\"-\",\"sessions\":0,\"failure\":\"did not start\"}" >>"$RESULTS"
+        LIVE[$c]="did not start (see logs-$STAMP/$c-$d-*.log)"; C_PIDS[$c]=""; C_IDLE[$c]=-1
       fi
     done
     for mode in $MODES; do
       for n in $SESSIONS; do
         for client in "${clients[@]}"; do
-          for c in "${live[@]}"; do
+          for c in "${order[@]}"; do
+            head="{\"round\":$round,\"downstream\":\"$d\",\"contender\":\"$c\",\"kind\":\"$(contender_kind "$c")\",\"client\":\"$client\",\"mode\":\"$mode\",\"sessions\":$n,\"rss_idle_kb\":${C_IDLE[$c]:--1}"
+            skip="$(skip_reason "$c" "$d" "$n")"
+            if [ -n "$skip" ] || [ "${LIVE[$c]}" != yes ]; then
+              echo "$head,\"failure\":\"${skip:-${LIVE[$c]}}\"}" >>"$RESULTS"
+              continue
+            fi
             tool="$(contender_tool "$c" "$d")"
             label="round=$round downstream=$d contender=$c client=$client mode=$mode sessions=$n"
             log "$label (elapsed $((SECONDS - started_at)) s)"
             run_load "$client" "$c" "$d" "$mode" "$n" "$tool" "${C_URLS[$c]}" "${C_PIDS[$c]}" "$label"
-            json="$LOAD_JSON"
-            head="{\"round\":$round,\"downstream\":\"$d\",\"contender\":\"$c\",\"kind\":\"$(contender_kind "$c")\",\"client\":\"$client\",\"mode\":\"$mode\",\"sessions\":$n,\"rss_idle_kb\":${C_IDLE[$c]:--1},\"load_average\":\"$(cut -d' ' -f1-3 /proc/loadavg)\""
-            if [ -n "$json" ]; then
-              echo "$head,\"result\":$json}" >>"$RESULTS"
+            head="$head,\"load_average\":\"$(cut -d' ' -f1-3 /proc/loadavg)\""
+            if [ -n "$LOAD_JSON" ]; then
+              echo "$head,\"result\":$LOAD_JSON}" >>"$RESULTS"
             else
-              echo "$head,\"failure\":\"no JSON line from the $client load generator (see logs/load-$client.err)\"}" >>"$RESULTS"
+              echo "$head,\"failure\":\"no JSON line from the $client load generator (see logs-$STAMP/load-$client.err)\"}" >>"$RESULTS"
             fi
             if [ -n "${C_PIDS[$c]}" ] && ! kill -0 "${C_PIDS[$c]}" 2>/dev/null; then
               log "$c in front of $d exited; the rest of this round is without it"
-              live=("${live[@]/$c}"); read -r -a live <<<"${live[*]}"
+              LIVE[$c]="exited during an earlier measurement of this round (see logs-$STAMP/$c-$d-*.log)"
             fi
             await_quiet "${C_PIDS[$c]}" "${C_BASE[$c]}"
           done
@@ -356,9 +403,11 @@ for round in $(seq "$ROUNDS"); do
       done
     done
     stop_all
+    block_s=$((SECONDS - block_start))
   done
+  rounds_done=$round
 done
-log "measured for $((SECONDS - started_at)) s; results: $RESULTS"
+log "measured $rounds_done of $ROUNDS rounds in $((SECONDS - started_at)) s; results: $RESULTS"
 
 "$JAVA" -cp "$JAR" dev.switchboard.bench.load.ComparisonReport "$RESULTS" --markdown "$OUT/report-$STAMP.md"
 cp "$RESULTS" "$OUT/results-latest.jsonl"; cp "$OUT/report-$STAMP.md" "$OUT/report-latest.md"

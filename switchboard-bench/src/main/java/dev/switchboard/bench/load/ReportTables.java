@@ -41,11 +41,15 @@ final class ReportTables {
             s.append('\n');
         }
         s.append("\nEach cell: median calls/s over the rounds; ×: that over direct's median; ")
-                .append("! marks failed calls (see the errors below).\n");
+                .append("!: some calls or rounds failed; failed, skipped: no round measured (see the errors below).\n");
         return s.toString();
     }
 
     private static String summaryCell(CellSummary cell, ContenderSummary c) {
+        if (c.rounds().stream().noneMatch(Measurement::measured)) {
+            boolean skipped = c.failures().stream().allMatch(f -> f.contains(": skipped"));
+            return skipped ? "skipped" : "failed";
+        }
         String text = rate(c.medianCallsPerSecond());
         if (!c.kind().equals(CellSummary.DIRECT)) {
             double r = cell.ratioToDirect(c);
@@ -107,23 +111,19 @@ final class ReportTables {
                 }
                 String where = String.format(
                         Locale.ROOT,
-                        "%s, %s %s, %d sessions, %s",
+                        "%s in front of %s, %s, sessions=%d, client %s",
                         c.contender(),
                         k.downstream(),
                         k.mode(),
                         k.sessions(),
                         k.client());
-                StringBuilder line = new StringBuilder("- ").append(where).append(": ");
+                List<String> parts = new ArrayList<>();
                 if (c.errors() > 0) {
-                    line.append(c.errors())
-                            .append(" failed of ")
-                            .append(c.calls() + c.errors())
-                            .append(' ')
-                            .append(c.errorsByKind());
+                    parts.add(c.errors() + " failed of " + (c.calls() + c.errors()) + " " + c.errorsByKind());
                 }
-                for (String f : c.failures()) {
-                    line.append("; ").append(f);
-                }
+                parts.addAll(c.failures());
+                StringBuilder line =
+                        new StringBuilder("- ").append(where).append(": ").append(String.join("; ", parts));
                 lines.add(line.toString());
             }
         }

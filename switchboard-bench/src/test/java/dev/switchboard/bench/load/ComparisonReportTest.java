@@ -96,7 +96,8 @@ class ComparisonReportTest {
         assertThat(proxy.medianP50()).isEqualTo(300); // only the rounds that measured
         assertThat(proxy.failures())
                 .containsExactly("round 3: all connects failed: connect:transport", "round 4: no JSON line (exit 137)");
-        assertThat(ReportTables.errors(cells)).contains("mcp-proxy, everything pooled, 1 sessions, java: ; round 3");
+        assertThat(ReportTables.errors(cells))
+                .contains("- mcp-proxy in front of everything, pooled, sessions=1, client java: round 3: all connects");
     }
 
     @Test
@@ -113,6 +114,17 @@ class ComparisonReportTest {
         assertThat(sg.errorShare()).isCloseTo(16.0 / 196, within(1e-9));
         assertThat(cells.get(0).ratioToDirect(sg)).isNaN();
         assertThat(ReportTables.summary(cells)).contains("| demo | cold | 64 | ts | 10.0 ! |");
+    }
+
+    @Test
+    void saysWhetherAContenderThatNeverMeasuredWasSkippedOrFailed() throws IOException {
+        String notMeasured = "{\"round\":1,\"downstream\":\"demo\",\"contender\":\"%s\",\"kind\":\"peer\","
+                + "\"client\":\"java\",\"mode\":\"pooled\",\"sessions\":64,\"failure\":\"%s\"}";
+        List<CellSummary> cells = summarize(
+                String.format(Locale.ROOT, notMeasured, "supergateway", "skipped: one JVM per session"),
+                String.format(Locale.ROOT, notMeasured, "mcp-proxy", "did not start"));
+
+        assertThat(ReportTables.summary(cells)).contains("| demo | pooled | 64 | java | skipped | failed |");
     }
 
     @Test
