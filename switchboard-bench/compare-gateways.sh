@@ -326,7 +326,7 @@ skip_reason() {
 
 # ---------------------------------------------------------------- the matrix
 
-declare -A C_PIDS C_URLS C_IDLE C_BASE LIVE
+declare -A C_PIDS C_URLS C_IDLE C_BASE C_KIND LIVE
 read -r -a CONTENDER_LIST <<<"$CONTENDERS"
 if [[ " $CONTENDERS " == *" switchboard "* ]] && ! switchboard_check; then
   log "skipping the switchboard contender: $SWITCHBOARD_SKIP"
@@ -345,7 +345,9 @@ read -r -a CLIENT_LIST <<<"$CLIENTS"
 
 started_at=$SECONDS
 budget_s="$(awk -v m="$BUDGET" 'BEGIN { printf "%d", m * 60 }')"
-block_s=0 rounds_done=0
+block_s=0 rounds_done=0 blocks_done=0
+read -r -a DOWNSTREAM_LIST <<<"$DOWNSTREAMS"
+blocks_total=$((ROUNDS * ${#DOWNSTREAM_LIST[@]}))
 for round in $(seq "$ROUNDS"); do
   for d in $DOWNSTREAMS; do
     # the budget: a block (one round of one downstream) takes about as long as the last one did
@@ -361,12 +363,13 @@ for round in $(seq "$ROUNDS"); do
     if [ $((round % 2)) -eq 0 ]; then mapfile -t clients < <(printf '%s\n' "${CLIENT_LIST[@]}" | tac); fi
     declare -A LIVE=()
     for c in "${order[@]}"; do
+      C_KIND[$c]="$(contender_kind "$c")"
       if start_contender "$c" "$d"; then
         C_PIDS[$c]="$C_PID"; C_URLS[$c]="$C_URL"
         C_IDLE[$c]="$([ -n "$C_PID" ] && rss_kb "$C_PID" || echo -1)"
         tool="$(contender_tool "$c" "$d")"
         # unmeasured: wakes the contender (JIT, lazy connections, the first downstream sessions)
-        run_load java "$c" "$d" pooled 4 "$tool" "$C_URL" "" prime
+        WARMUP=0 DURATION=1 run_load java "$c" "$d" pooled 4 "$tool" "$C_URL" "" prime
         C_BASE[$c]="$([ -n "$C_PID" ] && descendants "$C_PID" | wc -l || echo 0)"
         LIVE[$c]="yes"
       else
@@ -377,7 +380,7 @@ for round in $(seq "$ROUNDS"); do
       for n in $SESSIONS; do
         for client in "${clients[@]}"; do
           for c in "${order[@]}"; do
-            head="{\"round\":$round,\"downstream\":\"$d\",\"contender\":\"$c\",\"kind\":\"$(contender_kind "$c")\",\"client\":\"$client\",\"mode\":\"$mode\",\"sessions\":$n,\"rss_idle_kb\":${C_IDLE[$c]:--1}"
+            head="{\"round\":$round,\"downstream\":\"$d\",\"contender\":\"$c\",\"kind\":\"${C_KIND[$c]}\",\"client\":\"$client\",\"mode\":\"$mode\",\"sessions\":$n,\"rss_idle_kb\":${C_IDLE[$c]:--1}"
             skip="$(skip_reason "$c" "$d" "$n")"
             if [ -n "$skip" ] || [ "${LIVE[$c]}" != yes ]; then
               echo "$head,\"failure\":\"${skip:-${LIVE[$c]}}\"}" >>"$RESULTS"
@@ -387,7 +390,8 @@ for round in $(seq "$ROUNDS"); do
             label="round=$round downstream=$d contender=$c client=$client mode=$mode sessions=$n"
             log "$label (elapsed $((SECONDS - started_at)) s)"
             run_load "$client" "$c" "$d" "$mode" "$n" "$tool" "${C_URLS[$c]}" "${C_PIDS[$c]}" "$label"
-            head="$head,\"load_average\":\"$(cut -d' ' -f1-3 /proc/loadavg)\""
+            read -r la1 la5 la15 _ </proc/loadavg
+            head="$head,\"load_average\":\"$la1 $la5 $la15\""
             if [ -n "$LOAD_JSON" ]; then
               echo "$head,\"result\":$LOAD_JSON}" >>"$RESULTS"
             else
@@ -403,11 +407,11 @@ for round in $(seq "$ROUNDS"); do
       done
     done
     stop_all
-    block_s=$((SECONDS - block_start))
+    block_s=$((SECONDS - block_start)) blocks_done=$((blocks_done + 1))
   done
   rounds_done=$round
 done
-log "measured $rounds_done of $ROUNDS rounds in $((SECONDS - started_at)) s; results: $RESULTS"
+log "measured $rounds_done of $ROUNDS rounds ($blocks_done of $blocks_total round-downstream blocks) in $((SECONDS - started_at)) s; results: $RESULTS"
 
 "$JAVA" -cp "$JAR" dev.switchboard.bench.load.ComparisonReport "$RESULTS" --markdown "$OUT/report-$STAMP.md"
 cp "$RESULTS" "$OUT/results-latest.jsonl"; cp "$OUT/report-$STAMP.md" "$OUT/report-latest.md"
