@@ -17,4 +17,16 @@ public interface ServerSessionFactory {
      * @return the handler of the session's incoming requests and notifications
      */
     IncomingHandler open(McpSession session);
+
+    /**
+     * A client opened a session, with what the transport knows about it (its authenticated owner).
+     * Transports call this one; the default ignores the context and calls {@link #open(McpSession)}.
+     *
+     * @param session the new session, not yet started
+     * @param context the session's owner and transport
+     * @return the handler of the session's incoming requests and notifications
+     */
+    default IncomingHandler open(McpSession session, SessionContext context) {
+        return open(session);
+    }
 }

@@ -19,6 +19,7 @@ final class LegacySession implements Transport, SessionRegistry.Entry {
     private final String id;
     private final HttpServerTransportOptions options;
     private final Consumer<LegacySession> onClosed;
+    private final @Nullable Object owner;
     private final EventStream stream;
     private final AtomicInteger activeRequests = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -26,12 +27,19 @@ final class LegacySession implements Transport, SessionRegistry.Entry {
     private volatile @Nullable Listener listener;
     private volatile @Nullable McpSession session;
 
-    LegacySession(String id, HttpServerTransportOptions options, Consumer<LegacySession> onClosed) {
+    LegacySession(
+            String id, @Nullable Object owner, HttpServerTransportOptions options, Consumer<LegacySession> onClosed) {
         this.id = id;
+        this.owner = owner;
         this.options = options;
         this.onClosed = onClosed;
         this.stream = new EventStream(0, options.streamBufferEvents(), "sse session " + id.substring(0, 8));
         this.lastActivity = options.clock().millis();
+    }
+
+    @Override
+    public @Nullable Object owner() {
+        return owner;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.switchboard.mcp.jsonrpc.Decoded;
 import dev.switchboard.mcp.jsonrpc.DecodedPayload;
 import dev.switchboard.mcp.jsonrpc.JsonRpcResponse;
 import dev.switchboard.mcp.server.ServerSessionFactory;
+import dev.switchboard.mcp.server.SessionContext;
 import dev.switchboard.mcp.session.McpSession;
 import dev.switchboard.mcp.session.SessionOptions;
 import dev.switchboard.mcp.transport.TransportException;
@@ -109,12 +110,13 @@ public final class LegacySseHandler extends Handler.Abstract {
             replies.error(response, callback, 503, sessions.capMessage());
             return;
         }
-        LegacySession session = new LegacySession(sessions.newId(), options, sessions::remove);
+        Object owner = SessionRegistry.ownerOf(request);
+        LegacySession session = new LegacySession(sessions.newId(), owner, options, sessions::remove);
         McpSession mcp = new McpSession(
                 session, SessionOptions.of(runtime, "sse-" + session.id().substring(0, 8)));
         session.bind(mcp);
         try {
-            mcp.start(factory.open(mcp));
+            mcp.start(factory.open(mcp, new SessionContext(owner, "sse")));
         } catch (RuntimeException e) {
             sessions.release();
             log.warn("{}: the session factory failed", session.describe(), e);
@@ -172,7 +174,7 @@ public final class LegacySseHandler extends Handler.Abstract {
                     "Bad request: sessionId query parameter is missing" + " (expected: the URL of the endpoint event)");
             return;
         }
-        LegacySession session = sessions.get(id);
+        LegacySession session = sessions.get(id, request);
         if (session == null) {
             replies.sessionNotFound(response, callback, "open a new SSE stream");
             return;

@@ -1,17 +1,20 @@
 package dev.switchboard.mcp.server.http;
 
 import dev.switchboard.mcp.McpRuntime;
+import dev.switchboard.mcp.server.SessionContext;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Request;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,10 @@ final class SessionRegistry<S extends SessionRegistry.Entry> {
 
         /** Closes the session because it expired. Runs on a virtual thread; may block briefly. */
         void expire();
+
+        /** Who opened the session (see {@link SessionContext#owner()}), or {@code null}. */
+        @Nullable
+        Object owner();
     }
 
     private final Map<String, S> sessions = new ConcurrentHashMap<>();
@@ -91,6 +98,21 @@ final class SessionRegistry<S extends SessionRegistry.Entry> {
     @Nullable
     S get(@Nullable String id) {
         return id == null ? null : sessions.get(id);
+    }
+
+    /**
+     * The session with this id when {@code request} comes from the session's owner, or {@code null}:
+     * to a client that did not open it, another's session does not exist.
+     */
+    @Nullable
+    S get(@Nullable String id, Request request) {
+        S session = get(id);
+        return session != null && Objects.equals(session.owner(), ownerOf(request)) ? session : null;
+    }
+
+    /** The owner an authenticating handler in front put in the request, or {@code null}. */
+    static @Nullable Object ownerOf(Request request) {
+        return request.getAttribute(SessionContext.OWNER_ATTRIBUTE);
     }
 
     /** Removes the session (when it is still registered) and frees its place. */

@@ -76,7 +76,7 @@ final class StreamableGet {
             ctx.replies().error(response, callback, 400, StreamablePost.unsupportedVersion(version));
             return null;
         }
-        StreamableSession session = ctx.sessions().get(id);
+        StreamableSession session = ctx.sessions().get(id, request);
         if (session == null) {
             ctx.replies().sessionNotFound(response, callback, "send initialize to start a new one");
         }

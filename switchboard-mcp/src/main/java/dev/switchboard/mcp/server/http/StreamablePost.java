@@ -9,6 +9,7 @@ import dev.switchboard.mcp.jsonrpc.JsonRpcResponse;
 import dev.switchboard.mcp.jsonrpc.RequestId;
 import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.protocol.ProtocolVersion;
+import dev.switchboard.mcp.server.SessionContext;
 import dev.switchboard.mcp.session.McpSession;
 import dev.switchboard.mcp.session.SessionOptions;
 import java.io.IOException;
@@ -59,11 +60,11 @@ final class StreamablePost {
                                 "Bad request: Mcp-Session-Id header is missing"
                                         + " (expected: on every request except initialize)");
             } else {
-                initialize(init, accept, response, callback);
+                initialize(init, accept, request, response, callback);
             }
             return;
         }
-        StreamableSession session = ctx.sessions().get(sessionId);
+        StreamableSession session = ctx.sessions().get(sessionId, request);
         if (session == null) {
             ctx.replies().sessionNotFound(response, callback, "send initialize to start a new one");
             return;
@@ -154,7 +155,8 @@ final class StreamablePost {
         return "Bad request: MCP-Protocol-Version: " + header + " (expected: one of " + supported + ")";
     }
 
-    private void initialize(JsonRpcRequest init, AcceptHeader accept, Response response, Callback callback) {
+    private void initialize(
+            JsonRpcRequest init, AcceptHeader accept, Request request, Response response, Callback callback) {
         SessionRegistry<StreamableSession> sessions = ctx.sessions();
         if (!sessions.reserve()) {
             ctx.replies().error(response, callback, 503, sessions.capMessage());
@@ -164,11 +166,13 @@ final class StreamablePost {
         JsonNode asked = init.params() == null ? null : init.params().get("protocolVersion");
         ProtocolVersion requested = ProtocolVersion.parse(asked == null || !asked.isString() ? null : asked.asString())
                 .orElse(ProtocolVersion.HTTP_DEFAULT);
-        StreamableSession session = new StreamableSession(id, requested, init.id(), ctx.options(), sessions::remove);
+        Object owner = SessionRegistry.ownerOf(request);
+        StreamableSession session =
+                new StreamableSession(id, owner, requested, init.id(), ctx.options(), sessions::remove);
         McpSession mcp = new McpSession(session, SessionOptions.of(ctx.runtime(), "http-" + session.shortId()));
         session.bind(mcp);
         try {
-            mcp.start(ctx.factory().open(mcp));
+            mcp.start(ctx.factory().open(mcp, new SessionContext(owner, "streamable-http")));
         } catch (RuntimeException e) {
             sessions.release();
             log.warn("{}: the session factory failed", session.describe(), e);

@@ -37,6 +37,7 @@ final class StreamableSession implements Transport, SessionRegistry.Entry {
     private final HttpServerTransportOptions options;
     private final RequestId initializeId;
     private final Consumer<StreamableSession> onClosed;
+    private final @Nullable Object owner;
     private final EventStream standalone;
     private final Map<RequestId, PostExchange> exchanges = new ConcurrentHashMap<>();
     private final ReentrantLock streamsLock = new ReentrantLock();
@@ -52,11 +53,13 @@ final class StreamableSession implements Transport, SessionRegistry.Entry {
 
     StreamableSession(
             String id,
+            @Nullable Object owner,
             ProtocolVersion requested,
             RequestId initializeId,
             HttpServerTransportOptions options,
             Consumer<StreamableSession> onClosed) {
         this.id = id;
+        this.owner = owner;
         this.version = requested;
         this.initializeId = initializeId;
         this.options = options;
@@ -64,6 +67,11 @@ final class StreamableSession implements Transport, SessionRegistry.Entry {
         this.standalone =
                 new EventStream(0, options.streamBufferEvents(), "streamable-http session " + id.substring(0, 8));
         this.lastActivity = options.clock().millis();
+    }
+
+    @Override
+    public @Nullable Object owner() {
+        return owner;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.switchboard.mcp.jsonrpc.JsonRpcMessage;
 import dev.switchboard.mcp.jsonrpc.JsonRpcResponse;
 import dev.switchboard.mcp.jsonrpc.RequestId;
 import dev.switchboard.mcp.server.ServerSessionFactory;
+import dev.switchboard.mcp.server.SessionContext;
 import dev.switchboard.mcp.session.McpSession;
 import dev.switchboard.mcp.session.SessionOptions;
 import dev.switchboard.mcp.transport.LineReader;
@@ -67,7 +68,7 @@ public final class StdioServerTransport implements Transport {
                 new StdioServerTransport(System.in, System.out, runtime.codec(), DEFAULT_MAX_LINE_BYTES);
         McpSession session = new McpSession(transport, SessionOptions.of(runtime, "stdio"));
         transport.drainOnEndOfInput(session::requestsInFlight, DEFAULT_DRAIN);
-        session.start(factory.open(session));
+        session.start(factory.open(session, SessionContext.of("stdio")));
         session.closeFuture().join();
     }
 
