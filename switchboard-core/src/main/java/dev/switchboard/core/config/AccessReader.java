@@ -1,11 +1,16 @@
 package dev.switchboard.core.config;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 /** Reads {@code gateway.auth} and {@code gateway.policy}. */
 final class AccessReader {
     static final List<String> AUTH_KEYS = List.of("apiKeys", "jwt");
-    static final List<String> API_KEY_KEYS = List.of("key", "user", "agent", "roles");
+    static final List<String> API_KEY_KEYS = List.of("key", "keyHash", "user", "agent", "roles");
     static final List<String> JWT_KEYS =
             List.of("issuer", "audience", "jwksUrl", "publicKeyFile", "userClaim", "agentClaim", "rolesClaim");
     static final List<String> POLICY_KEYS = List.of("default", "rules");
@@ -36,7 +41,12 @@ final class AccessReader {
         List<ApiKey> keys = new ArrayList<>();
         JsonNode list = auth.get("apiKeys");
         if (list != null && !list.isArray()) {
-            in.problems().invalid(auth.path("apiKeys"), list, false, "an array of {key, user, agent, roles} objects");
+            in.problems()
+                    .invalid(
+                            auth.path("apiKeys"),
+                            list,
+                            false,
+                            "an array of {key or keyHash, user, agent, roles} objects");
         } else if (list != null) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < list.size(); i++) {
@@ -55,28 +65,61 @@ final class AccessReader {
             return null;
         }
         fields.reportUnknownKeys();
-        String key = secret(fields, "key");
-        if (key != null && !seen.add(key)) {
-            in.problems().invalid(fields.path("key"), Problems.secret(), "a key no other entry has");
+        boolean hasKey = fields.has("key");
+        boolean hasHash = fields.has("keyHash");
+        if (hasKey == hasHash) {
+            in.problems()
+                    .add(
+                            fields.path(),
+                            (hasKey ? "both \"key\" and \"keyHash\"" : "neither \"key\" nor \"keyHash\"")
+                                    + " (expected: one of them: the secret as \"key\", best from ${VAR}, or its"
+                                    + " SHA-256 as \"keyHash\")");
+        }
+        String key = hasKey ? secret(fields, "key") : null;
+        String hash = hasHash ? keyHash(fields) : null;
+        String digest = key != null ? sha256(key) : hash;
+        if (digest != null && !seen.add(digest)) {
+            in.problems()
+                    .invalid(fields.path(hasKey ? "key" : "keyHash"), Problems.secret(), "a key no other entry has");
         }
         String user = required(fields, "user", "the name of the user the key stands for");
         String agent = fields.string("agent");
         List<String> roles = fields.strings("roles", List.of(), true);
-        return key == null || user == null ? null : new ApiKey(key, user, agent, roles);
+        if (user == null || hasKey == hasHash) {
+            return null;
+        }
+        if (key != null) {
+            return new ApiKey(key, user, agent, roles);
+        }
+        return hash == null ? null : ApiKey.hashed(hash, user, agent, roles);
     }
 
     private @Nullable String secret(ObjectFields fields, String name) {
-        JsonNode value = fields.get(name);
-        if (value == null) {
-            in.problems().add(fields.path(name), "missing (expected: " + KEY_EXPECTED + ")");
-            return null;
-        }
-        String key = in.string(value, fields.path(name), true);
+        String key = in.string(fields.present(name), fields.path(name), true);
         if (key != null && key.length() < MIN_API_KEY_LENGTH) {
             in.problems().invalid(fields.path(name), Problems.secret(), KEY_EXPECTED);
             return null;
         }
         return key;
+    }
+
+    private @Nullable String keyHash(ObjectFields fields) {
+        String hash = in.string(fields.present("keyHash"), fields.path("keyHash"), true);
+        if (hash != null && !ApiKey.isKeyHash(hash.strip())) {
+            in.problems().invalid(fields.path("keyHash"), Problems.secret(), ApiKey.KEY_HASH_EXPECTED);
+            return null;
+        }
+        return hash == null ? null : hash.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code sha256:} and the hex SHA-256 of {@code key}'s UTF-8 bytes, as a {@code keyHash} says it. */
+    static String sha256(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return ApiKey.SHA256_PREFIX + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256: missing (expected: every JDK to have it)", e);
+        }
     }
 
     private @Nullable String required(ObjectFields fields, String name, String expected) {

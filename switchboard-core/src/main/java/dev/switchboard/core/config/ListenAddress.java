@@ -1,7 +1,11 @@
 package dev.switchboard.core.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Where the gateway listens. In the file: {@code listen: "127.0.0.1:8808"}, or {@code
@@ -11,6 +15,8 @@ import java.util.Objects;
  * @param port 0 to 65535; 0 picks a free port
  */
 public record ListenAddress(String host, int port) {
+
+    private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}");
 
     /** The default: {@code 127.0.0.1:8808}. */
     public static final ListenAddress DEFAULT = new ListenAddress("127.0.0.1", 8808);
@@ -24,12 +30,28 @@ public record ListenAddress(String host, int port) {
     }
 
     /**
-     * Whether the host is a loopback address ({@code localhost}, {@code 127.x.y.z} or {@code ::1}),
-     * judged from its text without a DNS lookup.
+     * Whether the host is a loopback address, judged from its text without a DNS lookup: {@code
+     * localhost}, an IPv4 address {@code 127.x.y.z}, or an IPv6 loopback address such as {@code
+     * ::1}. Any other name, such as {@code 127.example.com}, is not.
      */
     public boolean isLoopback() {
         String lower = host.toLowerCase(Locale.ROOT);
-        return lower.equals("localhost") || lower.startsWith("127.") || lower.equals("::1");
+        if (lower.equals("localhost")) {
+            return true;
+        }
+        if (IPV4.matcher(lower).matches()) {
+            return lower.startsWith("127.")
+                    && Arrays.stream(lower.split("\\.")).allMatch(o -> Integer.parseInt(o) < 256);
+        }
+        if (lower.indexOf(':') >= 0) {
+            try {
+                // a text with a colon is parsed as an IPv6 literal, never looked up
+                return InetAddress.getByName(lower).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** {@code host:port}, with an IPv6 host in brackets. */

@@ -83,7 +83,13 @@ class ConfigLoaderTest {
         assertThat(gateway.separator()).isEqualTo(".");
         assertThat(gateway.views()).isEqualTo(new Views(true, false, true));
         assertThat(gateway.auth().apiKeys())
-                .containsExactly(new ApiKey("alice-key-0123456789", "alice", "claude", List.of("admin")));
+                .containsExactly(
+                        new ApiKey("alice-key-0123456789", "alice", "claude", List.of("admin")),
+                        ApiKey.hashed(
+                                "sha256:2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b",
+                                "bob",
+                                null,
+                                List.of()));
         assertThat(gateway.auth().jwt())
                 .isEqualTo(new JwtConfig(
                         "https://id.example.com",
@@ -182,6 +188,20 @@ class ConfigLoaderTest {
             assertThat(error.line()).isEqualTo(3);
             assertThat(error.message()).startsWith("line 3, column ").endsWith("(expected: valid JSON)");
         });
+    }
+
+    @Test
+    void reportsAnUnclosedOrTooDeepJsonFileWithoutTheParsersInternals() throws IOException {
+        Path unclosed = write("unclosed.json", "{\n  \"mcpServers\": {\n    \"a\": {\"command\": \"x\"}\n");
+        Path deep = write("deep.json", "[".repeat(1500) + "]".repeat(1500));
+
+        for (Path file : List.of(unclosed, deep)) {
+            assertThat(loader.load(file).errors())
+                    .singleElement()
+                    .satisfies(error -> assertThat(error.message())
+                            .endsWith("(expected: valid JSON)")
+                            .doesNotContain("start marker", "Source", "StreamReadConstraints", "#UNKNOWN"));
+        }
     }
 
     @Test

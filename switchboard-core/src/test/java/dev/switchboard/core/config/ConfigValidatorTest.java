@@ -175,7 +175,8 @@ class ConfigValidatorTest {
                         "gateway:\n  auth:\n    apiKeys: [{key: short, user: alice}, {user: bob}]\n"
                                 + "    jwt: {issuer: me}",
                         "gateway.auth.apiKeys[0].key: \"***\" (expected: a secret of at least 16 characters)",
-                        "gateway.auth.apiKeys[1].key: missing (expected: a secret of at least 16 characters)",
+                        "gateway.auth.apiKeys[1]: neither \"key\" nor \"keyHash\" (expected: one of them: the secret"
+                                + " as \"key\", best from ${VAR}, or its SHA-256 as \"keyHash\")",
                         "gateway.auth.jwt: neither \"jwksUrl\" nor \"publicKeyFile\" (expected: one of them, to find"
                                 + " the signing keys)"),
                 bad(
@@ -183,7 +184,7 @@ class ConfigValidatorTest {
                         "gateway:\n  auth:\n    apiKeys: {key: x}\n"
                                 + "    jwt: {issuer: me, jwksUrl: \"https://id/jwks\", publicKeyFile: /k.pem}\n"
                                 + "  policy: {rules: {user: alice}}",
-                        "gateway.auth.apiKeys: {...} (expected: an array of {key, user, agent, roles} objects)",
+                        "gateway.auth.apiKeys: {...} (expected: an array of {key or keyHash, user, agent, roles} objects)",
                         "gateway.auth.jwt: both \"jwksUrl\" and \"publicKeyFile\" (expected: one of them, to find the"
                                 + " signing keys)",
                         "gateway.policy.rules: {...} (expected: an array of rules)"),
@@ -192,6 +193,19 @@ class ConfigValidatorTest {
                         "gateway:\n  auth:\n    apiKeys:\n      - {key: abcdefghijklmnopq, user: alice}\n"
                                 + "      - {key: abcdefghijklmnopq, user: bob}",
                         "gateway.auth.apiKeys[1].key: \"***\" (expected: a key no other entry has)"),
+                bad(
+                        "a key hash of the wrong form, and an entry with both a key and its hash",
+                        "gateway:\n  auth:\n    apiKeys:\n      - {keyHash: \"md5:abc\", user: alice}\n"
+                                + "      - {key: abcdefghijklmnopq, keyHash: \"sha256:918a954ac4dfb54ac39f068d9868227f69ab39bc362e2c9b0083bf6a109d6ad7\", user: bob}",
+                        "gateway.auth.apiKeys[0].keyHash: \"***\" (expected: \"sha256:\" and the 64 hex digits of"
+                                + " the key's SHA-256)",
+                        "gateway.auth.apiKeys[1]: both \"key\" and \"keyHash\" (expected: one of them: the secret as"
+                                + " \"key\", best from ${VAR}, or its SHA-256 as \"keyHash\")"),
+                bad(
+                        "a hashed key that another entry holds in plain text",
+                        "gateway:\n  auth:\n    apiKeys:\n      - {key: abcdefghijklmnopq, user: alice}\n"
+                                + "      - {keyHash: \"sha256:918A954AC4DFB54AC39F068D9868227F69AB39BC362E2C9B0083BF6A109D6AD7\", user: bob}",
+                        "gateway.auth.apiKeys[1].keyHash: \"***\" (expected: a key no other entry has)"),
                 bad(
                         "a root that is not an object",
                         "[1, 2]",

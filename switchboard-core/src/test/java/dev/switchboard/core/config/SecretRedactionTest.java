@@ -1,6 +1,7 @@
 package dev.switchboard.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -96,6 +97,24 @@ class SecretRedactionTest {
     }
 
     @Test
+    void keepsASecretWrittenWhereItsHashBelongsOutOfMessages() {
+        String yaml = """
+                gateway:
+                  auth:
+                    apiKeys: [{keyHash: "%1$s", user: alice}]
+                """.formatted(SECRET);
+
+        ConfigResult result = loader.parse(yaml, "secrets.yaml");
+
+        assertThat(result.errors()).hasSize(1);
+        assertThat(messages(result)).allSatisfy(text -> assertThat(text).doesNotContain(SECRET));
+        assertThatThrownBy(() -> ApiKey.hashed(SECRET, "alice", null, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .message()
+                .doesNotContain(SECRET);
+    }
+
+    @Test
     void keepsSecretsOutOfTheToStringOfRecordsBuiltInCode() {
         StdioServerConfig stdio = new StdioServerConfig(
                 "s", "npx", List.of(), Map.of("KEY", SECRET), null, false, ServerSettings.DEFAULTS);
@@ -106,8 +125,11 @@ class SecretRedactionTest {
                 Map.of("Authorization", SECRET),
                 ServerSettings.DEFAULTS);
         ApiKey key = new ApiKey(SECRET, "alice", null, List.of());
+        String hash = AccessReader.sha256(SECRET);
+        ApiKey hashed = ApiKey.hashed(hash, "alice", null, List.of());
 
-        assertThat(List.of(stdio.toString(), remote.toString(), key.toString()))
+        assertThat(hashed.toString()).doesNotContain(hash.substring(ApiKey.SHA256_PREFIX.length()));
+        assertThat(List.of(stdio.toString(), remote.toString(), key.toString(), hashed.toString()))
                 .allSatisfy(text -> assertThat(text).doesNotContain(SECRET).contains("***"));
     }
 
