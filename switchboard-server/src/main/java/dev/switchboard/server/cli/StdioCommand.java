@@ -84,7 +84,8 @@ final class StdioCommand implements Callable<Integer> {
             err.flush();
         }
         SighupTrigger.install(
-                () -> reloader.reload("SIGHUP"), action -> Thread.ofVirtual().name("sighup-reload").start(action));
+                () -> reloader.reload("SIGHUP"),
+                action -> Thread.ofVirtual().name("sighup-reload").start(action));
         return watcher;
     }
 }
