@@ -1,5 +1,6 @@
 package dev.switchboard.core;
 
+import dev.switchboard.core.catalog.AmbiguousToolException;
 import dev.switchboard.core.catalog.LiveCatalog;
 import dev.switchboard.core.config.ConfigException;
 import dev.switchboard.core.config.ConfigLoader;
@@ -272,7 +273,9 @@ public final class Switchboard implements AutoCloseable {
      * the discovered tools makes the lazy servers that were never connected connect (each within
      * its connect and initialize timeouts) and is looked up once more.
      *
-     * @return the tool, or empty when there is none or the bare name is ambiguous
+     * @return the tool, or empty when there is none
+     * @throws AmbiguousToolException when {@code name} is a bare name that more than one server
+     *     offers (its {@link AmbiguousToolException#candidates()} are their full names)
      */
     public Optional<ToolInfo> route(String name) {
         return engine.route(null, Objects.requireNonNull(name, "name"));
@@ -280,7 +283,8 @@ public final class Switchboard implements AutoCloseable {
 
     /**
      * {@link #route(String)} among the tools {@code principal} may call: a hidden tool is treated
-     * exactly like a missing one, also when deciding whether a bare name is ambiguous.
+     * exactly like a missing one, also when deciding whether a bare name is ambiguous (and it is
+     * never among the candidates of an {@link AmbiguousToolException}).
      */
     public Optional<ToolInfo> route(Principal principal, String name) {
         return engine.route(Objects.requireNonNull(principal, "principal"), Objects.requireNonNull(name, "name"));
@@ -290,7 +294,8 @@ public final class Switchboard implements AutoCloseable {
      * Calls the tool that {@code name} names (see {@link #route}) and waits for the result, as
      * {@link #callTool} does.
      *
-     * @throws NotFoundException when no tool, or more than one, goes by that name
+     * @throws NotFoundException when no tool goes by that name
+     * @throws AmbiguousToolException when it is a bare name that more than one server offers
      * @throws RuntimeException as listed in the class documentation
      */
     public JsonNode callRouted(String name, @Nullable JsonNode arguments) {

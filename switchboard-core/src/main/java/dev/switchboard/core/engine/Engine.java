@@ -176,7 +176,12 @@ public final class Engine implements AutoCloseable {
         return catalog;
     }
 
-    /** See {@link dev.switchboard.core.Switchboard#route(String)}; for a principal, among its tools. */
+    /**
+     * See {@link dev.switchboard.core.Switchboard#route(String)}; for a principal, among its tools.
+     *
+     * @throws dev.switchboard.core.catalog.AmbiguousToolException when a bare name matches more than
+     *     one of those tools
+     */
     public Optional<ToolInfo> route(@Nullable Principal principal, String name) {
         Predicate<CatalogTool> visible = visibleTo(principal);
         Optional<ToolInfo> found = ToolDirectory.route(catalog.current(), name, visible);
