@@ -550,7 +550,11 @@ public final class Switchboard implements AutoCloseable {
             return this;
         }
 
-        /** The clock of statuses and breakers; default the system clock (UTC). */
+        /**
+         * The clock of statuses, supervision (the uptime after which the backoff starts again, when
+         * the next attempt is due) and breakers; default the system clock (UTC). Delays still run
+         * on the runtime's timer.
+         */
         public Builder clock(Clock value) {
             once("clock", clock);
             this.clock = Objects.requireNonNull(value, "clock");

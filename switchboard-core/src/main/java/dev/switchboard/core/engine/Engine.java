@@ -89,13 +89,7 @@ public final class Engine implements AutoCloseable {
                 setup.supervision().drainTimeout(),
                 setup.supervision().closeTimeout());
         EndpointFactory factory = new EndpointFactory(
-                runtime,
-                ServerConnector.create(runtime, setup.meterRegistry()),
-                resilience,
-                setup.meterRegistry(),
-                setup.supervision(),
-                catalog,
-                events);
+                runtime, ServerConnector.create(runtime, setup.meterRegistry()), resilience, setup, catalog, events);
         this.reloader = new Reloader(
                 snapshot,
                 factory,
