@@ -3,10 +3,13 @@ package dev.switchboard.core.lifecycle;
 import dev.switchboard.core.config.RemoteServerConfig;
 import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.core.config.StdioServerConfig;
+import dev.switchboard.mcp.client.ClientOptions;
 import dev.switchboard.mcp.protocol.McpMethods;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One connection attempt's work: take a process slot (stdio), connect through the connector, then
@@ -16,6 +19,7 @@ final class AttemptRunner {
     private final ServerConfig config;
     private final SupervisorContext context;
     private final ProcessSlots processes;
+    private final UnaryOperator<ClientOptions> clientOptions;
 
     /**
      * What an attempt made.
@@ -29,10 +33,14 @@ final class AttemptRunner {
             @Nullable Integer toolCount,
             @Nullable ServerConnectException listingFailure) {}
 
-    AttemptRunner(ServerConfig config, SupervisorContext context, ProcessSlots processes) {
+    AttemptRunner(ServerConfig config, SupervisorContext context, ProcessSlots processes, ConnectionObserver observer) {
         this.config = config;
         this.context = context;
         this.processes = processes;
+        this.clientOptions = observer == ConnectionObserver.NONE
+                ? UnaryOperator.identity()
+                : options -> options.withServerRequests(
+                        JsonNodeFactory.instance.objectNode(), new NotificationRelay(config.name(), observer));
     }
 
     /** The transport named in the configuration: {@code stdio}, {@code http}, {@code sse} or {@code websocket}. */
@@ -79,7 +87,7 @@ final class AttemptRunner {
 
     private ServerConnection open() {
         if (!(config instanceof StdioServerConfig)) {
-            return context.connector().connect(config);
+            return context.connector().connect(config, pid -> {}, clientOptions);
         }
         Optional<ProcessSlots.Slot> slot = reserveSlot();
         if (slot.isEmpty()) {
@@ -93,7 +101,7 @@ final class AttemptRunner {
         }
         ProcessSlots.Slot s = slot.get();
         try {
-            return context.connector().connect(config, s::attach);
+            return context.connector().connect(config, s::attach, clientOptions);
         } finally {
             s.releaseIfUnattached();
         }

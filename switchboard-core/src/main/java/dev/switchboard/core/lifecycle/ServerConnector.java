@@ -2,7 +2,9 @@ package dev.switchboard.core.lifecycle;
 
 import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.mcp.McpRuntime;
+import dev.switchboard.mcp.client.ClientOptions;
 import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns a {@link ServerConfig} into a connected, initialized session. Implementations are
@@ -36,6 +38,19 @@ public interface ServerConnector {
      *     half-made connection is closed (for a stdio server: its process tree is gone)
      */
     ServerConnection connect(ServerConfig config, LongConsumer onProcessStarted);
+
+    /**
+     * {@link #connect(ServerConfig, LongConsumer)} with the client options adjusted by {@code
+     * options} before the handshake: to declare client capabilities and handle what the server
+     * sends ({@link ClientOptions#withServerRequests}). A connector that builds no client options
+     * (a test double) may ignore it; the default does.
+     *
+     * @param options turns the options the connector would use into the ones to use
+     */
+    default ServerConnection connect(
+            ServerConfig config, LongConsumer onProcessStarted, UnaryOperator<ClientOptions> options) {
+        return connect(config, onProcessStarted);
+    }
 
     /** {@link #connect(ServerConfig, LongConsumer)} without watching the process. */
     default ServerConnection connect(ServerConfig config) {

@@ -28,13 +28,14 @@ final class ServerLink {
     private final Retries retries;
     private final ProcessSlots processes;
     private final AttemptRunner runner;
+    private final ConnectionObserver observer;
     private final AtomicReference<Health> health;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile @Nullable ServerConnection connection;
     private @Nullable Attempt attempt;
     private boolean closed;
 
-    ServerLink(ServerConfig config, SupervisorContext context) {
+    ServerLink(ServerConfig config, SupervisorContext context, ConnectionObserver observer) {
         this.config = config;
         this.context = context;
         SupervisionSettings settings = context.settings();
@@ -42,7 +43,8 @@ final class ServerLink {
                 new Backoff(settings.backoffBase(), settings.backoffCeiling(), context.random()),
                 settings.stableUptime());
         this.processes = new ProcessSlots(settings.maxProcesses());
-        this.runner = new AttemptRunner(config, context, processes);
+        this.runner = new AttemptRunner(config, context, processes, observer);
+        this.observer = observer;
         ServerState initial = config.settings().enabled() ? ServerState.IDLE : ServerState.DISABLED;
         this.health = new AtomicReference<>(Health.initial(initial, AttemptRunner.configuredTransport(config)));
     }
@@ -275,6 +277,25 @@ final class ServerLink {
         }
         c.closeFuture().whenComplete((cause, ignored) -> lost(c, cause));
         a.result().complete(c);
+        announce(c);
+    }
+
+    /** Tells the observer about a new connection, on the executor: it may block. */
+    private void announce(ServerConnection c) {
+        if (observer == ConnectionObserver.NONE) {
+            return;
+        }
+        try {
+            context.executor().execute(() -> {
+                try {
+                    observer.onConnected(c);
+                } catch (RuntimeException e) {
+                    log.warn("server {}: the connection observer failed", name(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("server {}: the executor is shut down; the observer is not told of the connection", name());
+        }
     }
 
     /** The attempt failed: schedules the next one unless retrying cannot help. */

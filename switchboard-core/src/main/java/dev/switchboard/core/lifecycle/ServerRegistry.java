@@ -94,7 +94,21 @@ public final class ServerRegistry implements AutoCloseable {
      * @throws IllegalStateException when the registry is closed
      */
     public ServerSupervisor register(ServerConfig config) {
+        return register(config, ConnectionObserver.NONE);
+    }
+
+    /**
+     * {@link #register(ServerConfig)}, with {@code observer} told of every connection the
+     * supervisor makes and of every notification the server sends on it. With an observer other
+     * than {@link ConnectionObserver#NONE}, the connection handles the server's notifications (and
+     * answers its requests, such as sampling, with "method not found", as it does without one).
+     *
+     * @throws IllegalArgumentException when a server of that name is registered already
+     * @throws IllegalStateException when the registry is closed
+     */
+    public ServerSupervisor register(ServerConfig config, ConnectionObserver observer) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(observer, "observer");
         ServerSupervisor supervisor;
         writeLock.lock();
         try {
@@ -106,7 +120,7 @@ public final class ServerRegistry implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "name: " + config.name() + " (expected: not registered already; unregister it first)");
             }
-            supervisor = new ServerSupervisor(config, context);
+            supervisor = new ServerSupervisor(config, context, observer);
             snapshot.set(current.with(supervisor));
         } finally {
             writeLock.unlock();

@@ -45,9 +45,13 @@ public final class ServerSupervisor {
     private volatile boolean draining;
 
     ServerSupervisor(ServerConfig config, SupervisorContext context) {
+        this(config, context, ConnectionObserver.NONE);
+    }
+
+    ServerSupervisor(ServerConfig config, SupervisorContext context, ConnectionObserver observer) {
         this.config = Objects.requireNonNull(config, "config");
         this.context = Objects.requireNonNull(context, "context");
-        this.link = new ServerLink(config, context);
+        this.link = new ServerLink(config, context, Objects.requireNonNull(observer, "observer"));
         this.pings = new Pings(config.name(), link, context.clock(), this::status);
     }
 

@@ -23,6 +23,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@link ServerConnector} over the real transports of {@code switchboard-mcp}. Classifies each
@@ -43,18 +44,26 @@ final class TransportConnector implements ServerConnector {
 
     @Override
     public ServerConnection connect(ServerConfig config, LongConsumer onProcessStarted) {
+        return connect(config, onProcessStarted, UnaryOperator.identity());
+    }
+
+    @Override
+    public ServerConnection connect(
+            ServerConfig config, LongConsumer onProcessStarted, UnaryOperator<ClientOptions> options) {
+        ClientOptions client = options.apply(clientOptions(config));
         return switch (config) {
-            case StdioServerConfig stdio -> connectStdio(stdio, onProcessStarted);
+            case StdioServerConfig stdio -> connectStdio(stdio, onProcessStarted, client);
             case RemoteServerConfig remote ->
                 switch (remote.transport()) {
-                    case HTTP -> connectHttp(remote);
-                    case SSE -> connectSse(remote, httpOptions(remote));
-                    case WEBSOCKET -> connectWebSocket(remote);
+                    case HTTP -> connectHttp(remote, client);
+                    case SSE -> connectSse(remote, httpOptions(remote), client);
+                    case WEBSOCKET -> connectWebSocket(remote, client);
                 };
         };
     }
 
-    private ServerConnection connectStdio(StdioServerConfig config, LongConsumer onProcessStarted) {
+    private ServerConnection connectStdio(
+            StdioServerConfig config, LongConsumer onProcessStarted, ClientOptions clientOptions) {
         StdioServerParameters parameters;
         try {
             parameters = StdioServerParameters.builder(config.command())
@@ -71,7 +80,7 @@ final class TransportConnector implements ServerConnector {
                 new StartObserver(transport, () -> transport.pid().ifPresent(onProcessStarted));
         McpClient client;
         try {
-            client = handshake(config, observed, ErrorPhase.PROCESS_START, transport::recentStderr);
+            client = handshake(config, observed, ErrorPhase.PROCESS_START, transport::recentStderr, clientOptions);
         } catch (ServerConnectException e) {
             throw withExitCode(e, transport);
         }
@@ -95,17 +104,17 @@ final class TransportConnector implements ServerConnector {
                 e.getCause());
     }
 
-    private ServerConnection connectHttp(RemoteServerConfig config) {
+    private ServerConnection connectHttp(RemoteServerConfig config, ClientOptions clientOptions) {
         HttpTransportOptions options = httpOptions(config);
         StartObserver observed = new StartObserver(new StreamableHttpClientTransport(runtime, options), () -> {});
         try {
-            McpClient client = handshake(config, observed, ErrorPhase.TRANSPORT_CONNECT, List::of);
+            McpClient client = handshake(config, observed, ErrorPhase.TRANSPORT_CONNECT, List::of, clientOptions);
             return remote(config, "http", client);
         } catch (ServerConnectException e) {
             if (!isLegacyAnswer(e)) {
                 throw e;
             }
-            return fallBackToSse(config, options, e);
+            return fallBackToSse(config, options, e, clientOptions);
         }
     }
 
@@ -114,9 +123,12 @@ final class TransportConnector implements ServerConnector {
      * {@code initialize} may be a legacy one, which opens an event stream on a GET of the same URL.
      */
     private ServerConnection fallBackToSse(
-            RemoteServerConfig config, HttpTransportOptions options, ServerConnectException refused) {
+            RemoteServerConfig config,
+            HttpTransportOptions options,
+            ServerConnectException refused,
+            ClientOptions clientOptions) {
         try {
-            return connectSse(config, options);
+            return connectSse(config, options, clientOptions);
         } catch (ServerConnectException e) {
             ServerConnectException both = new ServerConnectException(
                     config.name(),
@@ -129,12 +141,14 @@ final class TransportConnector implements ServerConnector {
         }
     }
 
-    private ServerConnection connectSse(RemoteServerConfig config, HttpTransportOptions options) {
+    private ServerConnection connectSse(
+            RemoteServerConfig config, HttpTransportOptions options, ClientOptions clientOptions) {
         StartObserver observed = new StartObserver(new SseClientTransport(runtime, options), () -> {});
-        return remote(config, "sse", handshake(config, observed, ErrorPhase.TRANSPORT_CONNECT, List::of));
+        return remote(
+                config, "sse", handshake(config, observed, ErrorPhase.TRANSPORT_CONNECT, List::of, clientOptions));
     }
 
-    private ServerConnection connectWebSocket(RemoteServerConfig config) {
+    private ServerConnection connectWebSocket(RemoteServerConfig config, ClientOptions clientOptions) {
         WebSocketOptions options;
         try {
             WebSocketOptions.Builder builder = WebSocketOptions.builder(config.url())
@@ -145,7 +159,10 @@ final class TransportConnector implements ServerConnector {
             throw configError(config, e);
         }
         StartObserver observed = new StartObserver(new WebSocketClientTransport(runtime, options), () -> {});
-        return remote(config, "websocket", handshake(config, observed, ErrorPhase.TRANSPORT_CONNECT, List::of));
+        return remote(
+                config,
+                "websocket",
+                handshake(config, observed, ErrorPhase.TRANSPORT_CONNECT, List::of, clientOptions));
     }
 
     private HttpTransportOptions httpOptions(RemoteServerConfig config) {
@@ -164,9 +181,13 @@ final class TransportConnector implements ServerConnector {
     }
 
     private McpClient handshake(
-            ServerConfig config, StartObserver transport, ErrorPhase startPhase, Supplier<List<String>> stderr) {
+            ServerConfig config,
+            StartObserver transport,
+            ErrorPhase startPhase,
+            Supplier<List<String>> stderr,
+            ClientOptions options) {
         try {
-            return McpClient.connect(transport, clientOptions(config));
+            return McpClient.connect(transport, options);
         } catch (RuntimeException e) {
             ErrorPhase phase =
                     !transport.started() || !(e instanceof JsonRpcException) ? startPhase : ErrorPhase.INITIALIZE;

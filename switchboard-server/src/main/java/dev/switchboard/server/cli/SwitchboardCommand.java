@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         name = "switchboard",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {DemoServerCommand.class},
+        subcommands = {ServeCommand.class, DemoServerCommand.class},
         description = "An MCP gateway for the JVM.")
 public final class SwitchboardCommand implements Callable<Integer> {
     @Override

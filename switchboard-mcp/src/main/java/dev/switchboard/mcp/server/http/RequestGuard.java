@@ -2,6 +2,7 @@ package dev.switchboard.mcp.server.http;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Objects;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
@@ -9,20 +10,35 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The check every request passes before a transport looks at it: {@code Host} and {@code Origin}
- * against the allow lists (DNS rebinding protection). Thread-safe.
+ * against the allow lists (DNS rebinding protection). Public so that a server mounting the
+ * transports behind its own handlers (the gateway) applies the same check in front of them.
+ * Immutable and thread-safe.
  */
-final class RequestGuard {
+public final class RequestGuard {
     private final AllowedHosts hosts;
     private final AllowedOrigins origins;
 
     RequestGuard(HttpServerTransportOptions options) {
-        this.hosts = options.allowedHosts();
-        this.origins = options.allowedOrigins();
+        this(options.allowedHosts(), options.allowedOrigins());
     }
 
-    /** Why the request is forbidden, or {@code null} when its host and origin are allowed. */
+    /**
+     * A guard with these allow lists.
+     *
+     * @param hosts the accepted {@code Host} headers
+     * @param origins the accepted {@code Origin} headers
+     */
+    public RequestGuard(AllowedHosts hosts, AllowedOrigins origins) {
+        this.hosts = Objects.requireNonNull(hosts, "hosts");
+        this.origins = Objects.requireNonNull(origins, "origins");
+    }
+
+    /**
+     * Why the request is forbidden, such as {@code Forbidden: Origin: http://evil.example (expected:
+     * one of AllowedOrigins[...])}, or {@code null} when its host and origin are allowed. Never throws.
+     */
     @Nullable
-    String forbidden(Request request) {
+    public String forbidden(Request request) {
         String host = host(request);
         if (!hosts.allows(host, isLoopback(request.getConnectionMetaData().getLocalSocketAddress()))) {
             return "Forbidden: Host: " + host + " (expected: one of " + hosts + ")";
