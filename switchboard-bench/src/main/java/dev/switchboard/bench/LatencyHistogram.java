@@ -4,9 +4,14 @@ package dev.switchboard.bench;
  * Counts latencies in log-linear buckets: exact below 32 ns, then 32 buckets per power of two, so a
  * reported percentile is within about 3% of the true value. Fixed size (1,920 counters), no
  * allocation when recording. Not thread-safe: each caller records into its own and the results are
- * {@linkplain #add merged} afterwards.
+ * {@linkplain #add merged} afterwards. Shared with the load generator in {@code
+ * dev.switchboard.bench.load}.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
+
+    /** An empty histogram. */
+    public LatencyHistogram() {}
+
     private static final int SUB_BITS = 5;
     private static final int SUB_COUNT = 1 << SUB_BITS;
     private static final int BUCKETS = (64 - SUB_BITS) * SUB_COUNT;
@@ -18,7 +23,7 @@ final class LatencyHistogram {
     private long max;
 
     /** Records one value in nanoseconds; negative values count as 0. */
-    void record(long nanos) {
+    public void record(long nanos) {
         long v = Math.max(0, nanos);
         counts[index(v)]++;
         count++;
@@ -28,7 +33,7 @@ final class LatencyHistogram {
     }
 
     /** Adds every value recorded in {@code other} to this histogram. */
-    void add(LatencyHistogram other) {
+    public void add(LatencyHistogram other) {
         for (int i = 0; i < BUCKETS; i++) {
             counts[i] += other.counts[i];
         }
@@ -39,22 +44,22 @@ final class LatencyHistogram {
     }
 
     /** Number of values recorded. */
-    long count() {
+    public long count() {
         return count;
     }
 
     /** The mean in nanoseconds, or 0 when empty. */
-    double mean() {
+    public double mean() {
         return count == 0 ? 0 : (double) sum / count;
     }
 
     /** The largest value recorded (exact), or 0 when empty. */
-    long max() {
+    public long max() {
         return max;
     }
 
     /** The smallest value recorded (exact), or 0 when empty. */
-    long min() {
+    public long min() {
         return count == 0 ? 0 : min;
     }
 
@@ -65,7 +70,7 @@ final class LatencyHistogram {
      *
      * @throws IllegalArgumentException when {@code percentile} is outside (0, 100]
      */
-    long percentile(double percentile) {
+    public long percentile(double percentile) {
         if (!(percentile > 0 && percentile <= 100)) {
             throw new IllegalArgumentException("percentile: " + percentile + " (expected: in (0, 100])");
         }
