@@ -224,14 +224,14 @@ record BenchOptions(
         };
     }
 
-    private static List<String> parseList(String value) {
+    static List<String> parseList(String value) {
         return Arrays.stream(value.split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .toList();
     }
 
-    private static <E extends Enum<E>> Set<E> parseEnums(String name, String value, Class<E> type) {
+    static <E extends Enum<E>> Set<E> parseEnums(String name, String value, Class<E> type) {
         EnumSet<E> set = EnumSet.noneOf(type);
         for (String item : parseList(value)) {
             try {
@@ -247,7 +247,7 @@ record BenchOptions(
         return set;
     }
 
-    private static int parseInt(String name, String value) {
+    static int parseInt(String name, String value) {
         try {
             return Integer.parseInt(value.replace("_", ""));
         } catch (NumberFormatException e) {

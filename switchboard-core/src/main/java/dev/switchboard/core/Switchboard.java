@@ -10,6 +10,7 @@ import dev.switchboard.core.engine.EngineSetup;
 import dev.switchboard.core.lifecycle.ServerHealth;
 import dev.switchboard.core.lifecycle.ServerStatus;
 import dev.switchboard.core.lifecycle.SupervisionSettings;
+import dev.switchboard.core.policy.Principal;
 import dev.switchboard.core.pool.PoolStats;
 import dev.switchboard.core.resilience.BreakerStatus;
 import dev.switchboard.mcp.McpRuntime;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,8 +44,10 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  *
  * <p><b>Who calls.</b> Methods without a principal act for the application itself, which is
- * trusted: they see and call every tool of every enabled server. (Methods taking the caller's
- * principal apply the configured access policy to listings and calls alike.)
+ * trusted: they see and call every tool of every server (within each server's configured tool
+ * filter). Methods taking a {@link Principal} (the caller as authentication resolved it) apply the
+ * configured access policy to listings and calls alike, so that a hidden server or tool looks
+ * exactly like a missing one, and key {@code per-identity} sessions by {@link Principal#id()}.
  *
  * <p><b>Errors.</b> Calls fail with {@link NotFoundException} for an unknown or hidden server or
  * tool, {@link dev.switchboard.core.lifecycle.ServerConnectException} when the server cannot be
@@ -98,7 +102,15 @@ public final class Switchboard implements AutoCloseable {
 
     /** Every configured server and its state, in configuration order. Never blocks on a server. */
     public List<ServerInfo> servers() {
-        return engine.servers();
+        return engine.servers(null);
+    }
+
+    /**
+     * The servers {@code principal} may use and their state, in configuration order. Never blocks
+     * on a server.
+     */
+    public List<ServerInfo> servers(Principal principal) {
+        return engine.servers(Objects.requireNonNull(principal, "principal"));
     }
 
     /** The server named {@code name}, or empty when there is none. Never blocks on a server. */
@@ -125,7 +137,15 @@ public final class Switchboard implements AutoCloseable {
      * #connectAll}). Served from memory: never blocks on a server.
      */
     public List<ToolInfo> tools() {
-        return engine.tools();
+        return engine.tools(null);
+    }
+
+    /**
+     * The tools {@code principal} may call: {@link #tools()} filtered by the access policy. Served
+     * from memory: never blocks on a server.
+     */
+    public List<ToolInfo> tools(Principal principal) {
+        return engine.tools(Objects.requireNonNull(principal, "principal"));
     }
 
     /**
@@ -177,6 +197,46 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
+     * Calls {@code tool} on {@code server} for {@code principal}, after the access policy: a server
+     * or tool the policy hides fails exactly as a missing one does ({@link NotFoundException}), and
+     * on a {@code per-identity} server the call uses {@code principal}'s own pooled sessions
+     * (keyed by {@link Principal#id()}). Never blocks; never throws except for null arguments.
+     *
+     * @param principal who calls, as authentication resolved it (never a name the caller asserts)
+     * @param options a timeout (capped at the server's {@code timeouts.call}), a progress listener,
+     *     a related request
+     * @return the result; fails with the exceptions listed in the class documentation
+     */
+    public CompletableFuture<JsonNode> callToolAsync(
+            Principal principal, String server, String tool, @Nullable JsonNode arguments, RequestOptions options) {
+        return engine.callTool(
+                Objects.requireNonNull(principal, "principal"),
+                Objects.requireNonNull(server, "server"),
+                Objects.requireNonNull(tool, "tool"),
+                arguments,
+                Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Sends any request ({@code resources/read}, {@code prompts/get}, {@code completion/complete},
+     * ...) to {@code server} for {@code principal}, after the access policy (a hidden prompt or
+     * resource fails as a missing one does), by the server's session mode and through its guard.
+     * Never blocks; never throws except for null arguments.
+     *
+     * @param params the params, or {@code null}
+     * @return the result; fails with the exceptions listed in the class documentation
+     */
+    public CompletableFuture<JsonNode> request(
+            Principal principal, String server, String method, @Nullable JsonNode params, RequestOptions options) {
+        return engine.request(
+                Objects.requireNonNull(principal, "principal"),
+                Objects.requireNonNull(server, "server"),
+                Objects.requireNonNull(method, "method"),
+                params,
+                Objects.requireNonNull(options, "options"));
+    }
+
+    /**
      * The tool that {@code name} names: a full aggregate name ({@code github__search_issues}), or a
      * tool's own name when exactly one server offers a tool of that name. A name not found among
      * the discovered tools makes the lazy servers that were never connected connect (each within
@@ -186,6 +246,14 @@ public final class Switchboard implements AutoCloseable {
      */
     public Optional<ToolInfo> route(String name) {
         return engine.route(null, Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * {@link #route(String)} among the tools {@code principal} may call: a hidden tool is treated
+     * exactly like a missing one, also when deciding whether a bare name is ambiguous.
+     */
+    public Optional<ToolInfo> route(Principal principal, String name) {
+        return engine.route(Objects.requireNonNull(principal, "principal"), Objects.requireNonNull(name, "name"));
     }
 
     /**
@@ -262,9 +330,10 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
-     * Closes the circuit breaker of {@code server} and forgets its recorded calls.
+     * Closes the circuit breaker of {@code server} and forgets its recorded calls. Calls in flight
+     * are not affected.
      *
-     * @return false when the server has no breaker yet (it has not been called)
+     * @return true (every configured server has a breaker from the start)
      * @throws NotFoundException when there is no server of that name
      */
     public boolean resetBreaker(String server) {
@@ -300,7 +369,19 @@ public final class Switchboard implements AutoCloseable {
      * @throws dev.switchboard.core.lifecycle.ServerConnectException when the connection fails
      */
     public ServerSession openSession(String server) {
-        return engine.openSession(null, Objects.requireNonNull(server, "server"));
+        return engine.openSession(null, Objects.requireNonNull(server, "server"), UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #openSession(String)} for {@code principal}: the policy applies to opening it (a hidden
+     * server is unknown) and to every request on it (as of the configuration in effect at each
+     * request), and on a {@code per-identity} server it uses {@code principal}'s pooled sessions.
+     */
+    public ServerSession openSession(Principal principal, String server) {
+        return engine.openSession(
+                Objects.requireNonNull(principal, "principal"),
+                Objects.requireNonNull(server, "server"),
+                UnaryOperator.identity());
     }
 
     /**
@@ -320,6 +401,22 @@ public final class Switchboard implements AutoCloseable {
         Objects.requireNonNull(handler, "handler");
         return engine.openSession(
                 null,
+                Objects.requireNonNull(server, "server"),
+                options -> options.withServerRequests(capabilities, handler));
+    }
+
+    /**
+     * {@link #openSession(String, ObjectNode, IncomingHandler)} for {@code principal}, with the
+     * policy applied as {@link #openSession(Principal, String)} does: what a gateway opens for each
+     * upstream session and server, relaying the server's sampling, elicitation and roots requests
+     * to that upstream session.
+     */
+    public ServerSession openSession(
+            Principal principal, String server, ObjectNode capabilities, IncomingHandler handler) {
+        Objects.requireNonNull(capabilities, "capabilities");
+        Objects.requireNonNull(handler, "handler");
+        return engine.openSession(
+                Objects.requireNonNull(principal, "principal"),
                 Objects.requireNonNull(server, "server"),
                 options -> options.withServerRequests(capabilities, handler));
     }

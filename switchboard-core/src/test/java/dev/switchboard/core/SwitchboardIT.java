@@ -231,6 +231,33 @@ class SwitchboardIT {
         assertThat(switchboard.route("fresh")).map(ToolInfo::server).contains("web");
     }
 
+    @Test
+    void operatorsCheckHealthReconnectAndResetBreakers() {
+        McpHttpServer server = serveDemo(0);
+        RemoteServerConfig remote = new RemoteServerConfig(
+                "web",
+                server.mcpEndpoint(),
+                RemoteTransport.HTTP,
+                Map.of(),
+                settings(Timeouts.DEFAULTS, BreakerSettings.DEFAULTS));
+        Switchboard switchboard = start(GatewayConfig.of(GatewaySettings.DEFAULTS, List.of(remote)));
+        assertThat(switchboard.health())
+                .singleElement()
+                .satisfies(h -> assertThat(h.healthy()).isFalse());
+        assertThat(switchboard.resetBreaker("web")).isTrue();
+
+        switchboard.connectAll(Duration.ofSeconds(10));
+
+        assertThat(switchboard.health())
+                .singleElement()
+                .satisfies(h -> assertThat(h.healthy()).isTrue());
+        assertThat(switchboard.reconnect("web").state()).isEqualTo(ServerState.READY);
+        assertThat(text(switchboard.callTool("web", "echo", args("message", "again"))))
+                .isEqualTo("again");
+        assertThat(switchboard.breakers()).extracting(BreakerStatus::server).containsExactly("web");
+        assertThat(switchboard.poolStats()).isEmpty();
+    }
+
     private static BreakerStatus breaker(Switchboard switchboard) {
         return switchboard.breakers().stream()
                 .filter(b -> b.server().equals("demo"))

@@ -113,9 +113,12 @@ public final class Gateway implements AutoCloseable {
             if (w != null) {
                 w.close();
             }
-            if (!callLog.awaitIdle(drainTimeout)) {
+            long deadline = System.nanoTime() + drainTimeout.toNanos();
+            boolean drained = callLog.awaitIdle(drainTimeout)
+                    && server.awaitRequests(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (!drained) {
                 log.warn(
-                        "Gateway stopping: {} call(s) still in flight after {}; stopping anyway",
+                        "Gateway stopping: calls or requests still in flight ({} call(s)) after {}; stopping anyway",
                         callLog.inFlight(),
                         drainTimeout);
             }

@@ -52,7 +52,9 @@ class GatewayIT {
         try (TestHttp http = new TestHttp(gateway.base())) {
             CompletableFuture<Reply> slow = CompletableFuture.supplyAsync(() -> http.post(
                     "/api/call", null, "{\"server\":\"demo\",\"tool\":\"slow\",\"arguments\":{\"ms\":1000}}"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> gateway.callLog().inFlight() == 1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> gateway.callLog().inFlight() == 1
+                            && ProcessHandle.current().children().findAny().isPresent());
             List<ProcessHandle> children = ProcessHandle.current().children().toList();
 
             gateway.close();

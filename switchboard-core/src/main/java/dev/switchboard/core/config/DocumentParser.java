@@ -67,6 +67,10 @@ final class DocumentParser {
     }
 
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '[^']*'");
+    /** The parser's internals: where a structure started in its own source notation, a limit's getter. */
+    private static final Pattern PARSER_DETAILS =
+            Pattern.compile("\\s*\\(start marker at \\[.*?\\]\\)|, from `StreamReadConstraints[^`]*`");
+
     private static final int MAX_MESSAGE = 300;
 
     private final ObjectMapper json = JsonMapper.builder()
@@ -124,6 +128,7 @@ final class DocumentParser {
             }
         }
         String message = UNRECOGNIZED_TOKEN.matcher(String.join("; ", kept)).replaceAll("Unrecognized token");
+        message = PARSER_DETAILS.matcher(message).replaceAll("");
         return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
     }
 

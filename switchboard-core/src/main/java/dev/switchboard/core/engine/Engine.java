@@ -7,6 +7,7 @@ import dev.switchboard.core.ServerSession;
 import dev.switchboard.core.ToolInfo;
 import dev.switchboard.core.catalog.Catalog;
 import dev.switchboard.core.catalog.CatalogSettings;
+import dev.switchboard.core.catalog.CatalogTool;
 import dev.switchboard.core.catalog.LiveCatalog;
 import dev.switchboard.core.config.ConfigErrors;
 import dev.switchboard.core.config.ConfigException;
@@ -15,12 +16,11 @@ import dev.switchboard.core.config.ConfigSnapshot;
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.config.GatewaySettings;
 import dev.switchboard.core.config.ServerConfig;
-import dev.switchboard.core.config.SessionMode;
-import dev.switchboard.core.lifecycle.ErrorPhase;
-import dev.switchboard.core.lifecycle.ServerConnectException;
 import dev.switchboard.core.lifecycle.ServerConnector;
 import dev.switchboard.core.lifecycle.ServerHealth;
 import dev.switchboard.core.lifecycle.ServerStatus;
+import dev.switchboard.core.policy.Policy;
+import dev.switchboard.core.policy.Principal;
 import dev.switchboard.core.pool.PoolStats;
 import dev.switchboard.core.resilience.BreakerStatus;
 import dev.switchboard.core.resilience.ResilienceRegistry;
@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -49,12 +50,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The engine behind {@link dev.switchboard.core.Switchboard}; public only so that the facade can
  * reach it across packages. Applications use the facade, whose documentation describes every
  * method here. A {@code principal} of {@code null} is the embedding application itself, which is
- * trusted. Thread-safe.
+ * trusted: no policy applies to it. Thread-safe.
  */
 public final class Engine implements AutoCloseable {
-    /** The pool identity of the embedding application's own calls; no authenticated id looks so. */
-    static final String APPLICATION = "(application)";
-
     private final EngineSetup setup;
     private final McpRuntime runtime;
     private final boolean ownsRuntime;
@@ -64,6 +62,7 @@ public final class Engine implements AutoCloseable {
     private final Reloader reloader;
     private final ServerQueries queries;
     private final LiveCatalog catalog;
+    private final CallRouter router;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Engine(EngineSetup setup, GatewayConfig initial) {
@@ -103,6 +102,7 @@ public final class Engine implements AutoCloseable {
                 runtime.virtualThreads(),
                 catalog);
         this.queries = new ServerQueries(runtime.virtualThreads(), setup.supervision());
+        this.router = new CallRouter(snapshot, catalog, queries, runtime.virtualThreads());
     }
 
     /**
@@ -130,10 +130,15 @@ public final class Engine implements AutoCloseable {
         return snapshot.get().config();
     }
 
-    /** See {@link dev.switchboard.core.Switchboard#servers()}. */
-    public List<ServerInfo> servers() {
+    /**
+     * See {@link dev.switchboard.core.Switchboard#servers()}; for a principal, only the servers the
+     * policy lets it use.
+     */
+    public List<ServerInfo> servers(@Nullable Principal principal) {
         Catalog offered = catalog.current();
-        return snapshot.get().endpoints().values().stream()
+        EngineSnapshot now = snapshot.get();
+        return now.endpoints().values().stream()
+                .filter(endpoint -> principal == null || now.policy().allowsServer(principal, endpoint.name()))
                 .map(endpoint -> endpoint.info(offered))
                 .toList();
     }
@@ -149,12 +154,12 @@ public final class Engine implements AutoCloseable {
             throw new IllegalArgumentException("timeout: " + timeout + " (expected: a positive duration)");
         }
         queries.connect(snapshot.get().endpoints().values(), timeout);
-        return servers();
+        return servers(null);
     }
 
-    /** See {@link dev.switchboard.core.Switchboard#tools()}. */
-    public List<ToolInfo> tools() {
-        return ToolDirectory.tools(catalog.current(), tool -> true);
+    /** See {@link dev.switchboard.core.Switchboard#tools()}; for a principal, the tools it may call. */
+    public List<ToolInfo> tools(@Nullable Principal principal) {
+        return ToolDirectory.tools(catalog.current(), visibleTo(principal));
     }
 
     /** The gateway's catalog: every server's tools, resources and prompts, named and routable. */
@@ -162,115 +167,55 @@ public final class Engine implements AutoCloseable {
         return catalog;
     }
 
-    /** See {@link dev.switchboard.core.Switchboard#route(String)}. */
-    public Optional<ToolInfo> route(@Nullable String principal, String name) {
-        Optional<ToolInfo> found = ToolDirectory.route(catalog.current(), name, tool -> true);
+    /** See {@link dev.switchboard.core.Switchboard#route(String)}; for a principal, among its tools. */
+    public Optional<ToolInfo> route(@Nullable Principal principal, String name) {
+        Predicate<CatalogTool> visible = visibleTo(principal);
+        Optional<ToolInfo> found = ToolDirectory.route(catalog.current(), name, visible);
         if (found.isPresent() || !queries.connectIdle(snapshot.get().endpoints().values())) {
             return found;
         }
-        return ToolDirectory.route(catalog.current(), name, tool -> true);
+        return ToolDirectory.route(catalog.current(), name, visible);
     }
 
     /**
      * See {@link dev.switchboard.core.Switchboard#callToolAsync}. A tool the server does not offer
-     * (it is not listed, or its configured tool filter leaves it out) fails with {@link
-     * NotFoundException}; for a server whose offer is not known yet, its shared connection is made
-     * and its offer listed first.
+     * (not listed, or left out by its tool filter) or the policy hides fails with {@link
+     * NotFoundException}; a server whose offer is not known yet is connected and listed first.
      */
     public CompletableFuture<JsonNode> callTool(
-            @Nullable String principal,
+            @Nullable Principal principal,
             String server,
             String tool,
             @Nullable JsonNode arguments,
             RequestOptions options) {
-        try {
-            checkOpen();
-            ServerEndpoint endpoint = endpoint(server);
-            Boolean offered = ToolDirectory.offers(catalog.current(), server, tool);
-            if (offered != null || !endpoint.config().settings().enabled()) {
-                return offeredCall(offered, principal, server, tool, arguments, options);
-            }
-            CompletableFuture<JsonNode> result = new CompletableFuture<>();
-            runtime.virtualThreads().execute(() -> {
-                try {
-                    queries.discover(endpoint);
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                    return;
-                }
-                Boolean known = ToolDirectory.offers(catalog.current(), server, tool);
-                Futures.relay(offeredCall(known, principal, server, tool, arguments, options), result);
-            });
-            return result;
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /** The call, or {@link NotFoundException} when {@code offered} says the server does not offer it. */
-    private CompletableFuture<JsonNode> offeredCall(
-            @Nullable Boolean offered,
-            @Nullable String principal,
-            String server,
-            String tool,
-            @Nullable JsonNode arguments,
-            RequestOptions options) {
-        if (Boolean.FALSE.equals(offered)) {
-            return CompletableFuture.failedFuture(new NotFoundException("tool", tool));
-        }
         return request(principal, server, McpMethods.TOOLS_CALL, toolCallParams(tool, arguments), options);
     }
 
     /**
-     * Sends any request to {@code server} for {@code principal}, by the server's session mode and
-     * through its guard. Never throws; the future fails as {@link #callTool} does.
+     * Sends any request to {@code server} for {@code principal} (null: the application), after the
+     * policy, by the server's session mode and through its guard. Never throws; the future fails as
+     * {@link #callTool} does.
      */
     public CompletableFuture<JsonNode> request(
-            @Nullable String principal,
+            @Nullable Principal principal,
             String server,
             String method,
             @Nullable JsonNode params,
             RequestOptions options) {
-        try {
-            checkOpen();
-            // at most a few lookups: a retiring endpoint refuses only after the new snapshot is in place
-            for (int attempt = 0; attempt < 3; attempt++) {
-                ServerEndpoint endpoint = endpoint(server);
-                CompletableFuture<JsonNode> result = endpoint.request(poolIdentity(principal), method, params, options);
-                if (result != null) {
-                    return result;
-                }
-            }
-            throw new ServerConnectException(
-                    server, ErrorPhase.RUNTIME, "being reconfigured; try again", List.of(), null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(closedException());
         }
-    }
-
-    /** See {@link dev.switchboard.core.Switchboard#openSession(String)}. */
-    public ServerSession openSession(@Nullable String principal, String server) {
-        return openSession(principal, server, UnaryOperator.identity());
+        return router.request(principal, server, method, params, options);
     }
 
     /**
-     * Opens a session; for a {@code per-session} server, its own connection is made with the client
-     * options adjusted by {@code options} (the capabilities to declare, the handler of the server's
-     * requests and notifications).
+     * See {@link dev.switchboard.core.Switchboard#openSession(String)}; for a {@code per-session}
+     * server its own connection is made with the client options adjusted by {@code options}.
      */
-    public ServerSession openSession(@Nullable String principal, String server, UnaryOperator<ClientOptions> options) {
+    public ServerSession openSession(
+            @Nullable Principal principal, String server, UnaryOperator<ClientOptions> options) {
         checkOpen();
-        for (int attempt = 0; attempt < 3; attempt++) {
-            ServerEndpoint endpoint = endpoint(server);
-            if (endpoint.config().settings().sessionMode() != SessionMode.PER_SESSION) {
-                return new RoutedSession(this, principal, server);
-            }
-            OwnedSession session = endpoint.open(options);
-            if (session != null) {
-                return session;
-            }
-        }
-        throw new ServerConnectException(server, ErrorPhase.RUNTIME, "being reconfigured; try again", List.of(), null);
+        return router.openSession(principal, server, options);
     }
 
     /** See {@link dev.switchboard.core.Switchboard#health()}. */
@@ -313,13 +258,13 @@ public final class Engine implements AutoCloseable {
 
     /** See {@link dev.switchboard.core.Switchboard#resetBreaker(String)}. */
     public boolean resetBreaker(String server) {
-        endpoint(server);
+        router.endpoint(server);
         return resilience.reset(server);
     }
 
     /** See {@link dev.switchboard.core.Switchboard#reconnect(String)}. */
     public ServerStatus reconnect(String server) {
-        return endpoint(server).supervisor().reconnect();
+        return router.endpoint(server).supervisor().reconnect();
     }
 
     /** See {@link dev.switchboard.core.Switchboard#poolStats()}. */
@@ -353,22 +298,23 @@ public final class Engine implements AutoCloseable {
         return params;
     }
 
-    private ServerEndpoint endpoint(String server) {
-        ServerEndpoint endpoint = snapshot.get().endpoints().get(server);
-        if (endpoint == null) {
-            throw new NotFoundException("server", server);
+    /** The tools {@code principal} may see: every tool for the application. */
+    private Predicate<CatalogTool> visibleTo(@Nullable Principal principal) {
+        if (principal == null) {
+            return tool -> true;
         }
-        return endpoint;
-    }
-
-    private static String poolIdentity(@Nullable String principal) {
-        return principal == null ? APPLICATION : principal;
+        Policy policy = snapshot.get().policy();
+        return tool -> policy.allowsTool(principal, tool.server(), tool.originalName());
     }
 
     private void checkOpen() {
         if (closed.get()) {
-            throw new IllegalStateException("switchboard: closed (expected: open)");
+            throw closedException();
         }
+    }
+
+    private static IllegalStateException closedException() {
+        return new IllegalStateException("switchboard: closed (expected: open)");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.switchboard.core.engine;
 
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.config.GatewaySettings;
+import dev.switchboard.core.policy.Policy;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,9 @@ import java.util.Map;
  *
  * @param config the configuration in effect
  * @param endpoints the endpoint of every configured server, by name, in configuration order
+ * @param policy the access policy of the configuration, compiled
  */
-record EngineSnapshot(GatewayConfig config, Map<String, ServerEndpoint> endpoints) {
+record EngineSnapshot(GatewayConfig config, Map<String, ServerEndpoint> endpoints, Policy policy) {
 
     EngineSnapshot {
         endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
@@ -23,11 +25,6 @@ record EngineSnapshot(GatewayConfig config, Map<String, ServerEndpoint> endpoint
 
     /** The snapshot before the first configuration is applied: no servers. */
     static EngineSnapshot empty(GatewaySettings gateway) {
-        return new EngineSnapshot(GatewayConfig.of(gateway, List.of()), Map.of());
-    }
-
-    /** The separator of aggregate tool names. */
-    String separator() {
-        return config.gateway().separator();
+        return new EngineSnapshot(GatewayConfig.of(gateway, List.of()), Map.of(), Policy.allowAll());
     }
 }

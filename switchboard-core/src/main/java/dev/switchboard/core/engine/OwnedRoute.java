@@ -68,9 +68,9 @@ final class OwnedRoute implements SessionRoute {
      * @throws SessionLimitException when the server holds {@link #limit()} connections already
      * @throws dev.switchboard.core.lifecycle.ServerConnectException when the connection fails
      */
-    OwnedSession open(ServerEndpoint endpoint, UnaryOperator<ClientOptions> options) {
+    OwnedSession open(ServerEndpoint endpoint, UnaryOperator<ClientOptions> options, RequestGate gate) {
         ServerConnection connection = connect(options);
-        OwnedSession session = new OwnedSession(endpoint, connection, this::released);
+        OwnedSession session = new OwnedSession(endpoint, connection, gate, this::released);
         sessions.add(session);
         if (closed) {
             session.close();

@@ -28,12 +28,15 @@ final class OwnedSession implements ServerSession {
 
     private final ServerEndpoint endpoint;
     private final ServerConnection connection;
+    private final RequestGate gate;
     private final Consumer<OwnedSession> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    OwnedSession(ServerEndpoint endpoint, ServerConnection connection, Consumer<OwnedSession> onClose) {
+    OwnedSession(
+            ServerEndpoint endpoint, ServerConnection connection, RequestGate gate, Consumer<OwnedSession> onClose) {
         this.endpoint = endpoint;
         this.connection = connection;
+        this.gate = gate;
         this.onClose = onClose;
     }
 
@@ -54,6 +57,11 @@ final class OwnedSession implements ServerSession {
         Objects.requireNonNull(options, "options");
         if (closed.get()) {
             return CompletableFuture.failedFuture(closedException());
+        }
+        try {
+            gate.check(method, params);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<JsonNode> result = endpoint.guarded(
                 method, options, () -> connection.client().session().request(method, params, options));

@@ -7,6 +7,7 @@ import dev.switchboard.core.config.ConfigError;
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.core.lifecycle.ServerState;
+import dev.switchboard.core.policy.Policy;
 import dev.switchboard.core.resilience.ResilienceRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -139,6 +140,7 @@ final class Reloader {
         } catch (RuntimeException e) {
             built.values()
                     .forEach(endpoint -> endpoint.close(factory.supervision().closeTimeout()));
+            diff.added().forEach(resilience::remove);
             return rejected(List.of(new ConfigError(ConfigError.ROOT, String.valueOf(e.getMessage()), 0, 0)));
         }
         Map<String, ServerEndpoint> endpoints = new LinkedHashMap<>();
@@ -147,7 +149,10 @@ final class Reloader {
             endpoints.put(
                     name, endpoint != null ? endpoint : current.endpoints().get(name));
         }
-        snapshot.set(new EngineSnapshot(next, endpoints));
+        Policy policy = current.policy().config().equals(next.gateway().policy())
+                ? current.policy()
+                : Policy.of(next.gateway().policy());
+        snapshot.set(new EngineSnapshot(next, endpoints, policy));
         recatalog(current, next, diff, built);
         afterSwap(current, diff, built);
         meters.reloaded(true);

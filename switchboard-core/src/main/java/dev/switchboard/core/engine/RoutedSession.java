@@ -3,6 +3,7 @@ package dev.switchboard.core.engine;
 import dev.switchboard.core.ServerSession;
 import dev.switchboard.core.lifecycle.ErrorPhase;
 import dev.switchboard.core.lifecycle.ServerConnectException;
+import dev.switchboard.core.policy.Principal;
 import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.session.RequestOptions;
 import java.util.List;
@@ -18,13 +19,13 @@ import tools.jackson.databind.JsonNode;
  * reconfigures the server is followed without the holder noticing.
  */
 final class RoutedSession implements ServerSession {
-    private final Engine engine;
-    private final @Nullable String principal;
+    private final CallRouter router;
+    private final @Nullable Principal principal;
     private final String server;
     private volatile boolean closed;
 
-    RoutedSession(Engine engine, @Nullable String principal, String server) {
-        this.engine = engine;
+    RoutedSession(CallRouter router, @Nullable Principal principal, String server) {
+        this.router = router;
         this.principal = principal;
         this.server = server;
     }
@@ -52,7 +53,7 @@ final class RoutedSession implements ServerSession {
                     List.of(),
                     null));
         }
-        return engine.request(principal, server, method, params, options);
+        return router.request(principal, server, method, params, options);
     }
 
     @Override

@@ -123,7 +123,7 @@ final class ServerEndpoint {
      * @return the handle, or {@code null} when the endpoint is retiring
      */
     @Nullable
-    OwnedSession open(UnaryOperator<ClientOptions> options) {
+    OwnedSession open(UnaryOperator<ClientOptions> options, RequestGate gate) {
         if (!(route instanceof OwnedRoute owned)) {
             throw new IllegalStateException("server " + name() + " is not a per-session server");
         }
@@ -133,7 +133,7 @@ final class ServerEndpoint {
         if (inFlight.isDraining()) {
             return null;
         }
-        return owned.open(this, options);
+        return owned.open(this, options, gate);
     }
 
     /**

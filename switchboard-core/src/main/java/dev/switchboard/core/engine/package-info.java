@@ -3,12 +3,14 @@
  * supervision ({@code lifecycle}), session pools ({@code pool}) and resilience into one service.
  *
  * <p>{@link dev.switchboard.core.engine.Engine} holds one immutable snapshot (the configuration,
- * one endpoint per server, the access policy) and swaps it atomically on reload; readers never
- * lock. A server's endpoint sends every request through the server's guard (breaker, bulkhead,
+ * one endpoint per server, the compiled access policy) and swaps it atomically on reload; readers
+ * never lock. A request of a principal passes the policy before anything is sent; the embedding
+ * application's own requests are trusted. A server's endpoint sends every request through the server's guard (breaker, bulkhead,
  * timeout) and reaches the server according to its session mode: the supervisor's shared
  * connection ({@code shared}), a session pool keyed by caller identity ({@code per-identity}), or a
  * connection owned by one session handle ({@code per-session}). Discovery of what a server offers
- * always goes through the shared connection. Hot reload diffs the old and new configuration,
+ * always goes through the shared connection, into the gateway's {@link
+ * dev.switchboard.core.catalog.LiveCatalog}. Hot reload diffs the old and new configuration,
  * keeps unchanged servers untouched, and drains then closes removed and replaced endpoints off
  * the caller's thread.
  *

@@ -191,6 +191,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void reportsAnUnclosedOrTooDeepJsonFileWithoutTheParsersInternals() throws IOException {
+        Path unclosed = write("unclosed.json", "{\n  \"mcpServers\": {\n    \"a\": {\"command\": \"x\"}\n");
+        Path deep = write("deep.json", "[".repeat(1500) + "]".repeat(1500));
+
+        for (Path file : List.of(unclosed, deep)) {
+            assertThat(loader.load(file).errors())
+                    .singleElement()
+                    .satisfies(error -> assertThat(error.message())
+                            .endsWith("(expected: valid JSON)")
+                            .doesNotContain("start marker", "Source", "StreamReadConstraints", "#UNKNOWN"));
+        }
+    }
+
+    @Test
     void reportsAYamlSyntaxErrorAsOneErrorWithLineAndColumn() throws IOException {
         Path file = write("broken.yaml", "mcpServers:\n  a:\n    command: x\n   args: [1\n");
 

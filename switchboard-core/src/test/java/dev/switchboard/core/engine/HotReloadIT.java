@@ -73,7 +73,7 @@ class HotReloadIT {
         assertThat(result.updated()).isEmpty();
         assertThat(whoami("alpha")).isEqualTo(before);
         assertThat(pid(whoami("beta"))).isNotEqualTo(pid(before));
-        await().until(() -> engine.tools().stream().anyMatch(t -> t.name().equals("beta__whoami")));
+        await().until(() -> engine.tools(null).stream().anyMatch(t -> t.name().equals("beta__whoami")));
 
         GatewaySettings dotted = new GatewaySettings(
                 GatewaySettings.DEFAULTS.listen(),
@@ -85,7 +85,7 @@ class HotReloadIT {
 
         assertThat(renamed.gatewayChanges()).containsExactly("separator");
         assertThat(renamed.removed()).containsExactly("beta");
-        assertThat(engine.tools())
+        assertThat(engine.tools(null))
                 .extracting(t -> t.name())
                 .contains("alpha.whoami")
                 .noneMatch(n -> n.startsWith("beta"));
@@ -107,7 +107,7 @@ class HotReloadIT {
         assertThat(pid(after)).isNotEqualTo(pid(before));
         await().atMost(Duration.ofSeconds(15)).until(() -> gone(pid(before)));
         assertThat(whoami("alpha")).isEqualTo(after);
-        assertThat(engine.tools()).extracting(t -> t.name()).contains("alpha__whoami");
+        assertThat(engine.tools(null)).extracting(t -> t.name()).contains("alpha__whoami");
     }
 
     @Test
@@ -125,8 +125,8 @@ class HotReloadIT {
                 .hasCauseInstanceOf(NotFoundException.class);
         assertThat(text(slow.join())).isEqualTo("done");
         await().atMost(Duration.ofSeconds(15)).until(() -> gone(pid));
-        assertThat(engine.servers()).isEmpty();
-        assertThat(engine.tools()).isEmpty();
+        assertThat(engine.servers(null)).isEmpty();
+        assertThat(engine.tools(null)).isEmpty();
     }
 
     @Test
@@ -199,6 +199,6 @@ class HotReloadIT {
                 .isEqualTo("fine");
         assertThat(engine.server("broken").orElseThrow().errorPhase())
                 .isEqualTo(dev.switchboard.core.lifecycle.ErrorPhase.PROCESS_START);
-        assertThat(engine.tools()).extracting(t -> t.name()).contains("alpha__whoami");
+        assertThat(engine.tools(null)).extracting(t -> t.name()).contains("alpha__whoami");
     }
 }

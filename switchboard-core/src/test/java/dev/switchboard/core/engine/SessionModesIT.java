@@ -12,6 +12,7 @@ import dev.switchboard.core.config.BreakerSettings;
 import dev.switchboard.core.config.ConfigLoader;
 import dev.switchboard.core.config.PoolSettings;
 import dev.switchboard.core.config.SessionMode;
+import dev.switchboard.core.policy.Principal;
 import dev.switchboard.core.pool.PoolStats;
 import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.session.RequestOptions;
@@ -19,6 +20,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +45,10 @@ class SessionModesIT {
         runtime.close();
     }
 
-    private String whoami(@org.jspecify.annotations.Nullable String principal, String server) {
+    private static final Principal ALICE = new Principal("alice", null, Set.of());
+    private static final Principal BOB = new Principal("bob", null, Set.of());
+
+    private String whoami(@org.jspecify.annotations.Nullable Principal principal, String server) {
         return text(engine.callTool(principal, server, "whoami", null, RequestOptions.defaults())
                 .join());
     }
@@ -51,11 +57,11 @@ class SessionModesIT {
     void twoIdentitiesNeverShareASessionWhileOneIdentityReusesItsOwn() {
         engine.register(Fixtures.probe("pooled", SessionMode.PER_IDENTITY));
 
-        String alice = whoami("alice", "pooled");
-        String bob = whoami("bob", "pooled");
+        String alice = whoami(ALICE, "pooled");
+        String bob = whoami(BOB, "pooled");
 
-        assertThat(whoami("alice", "pooled")).isEqualTo(alice);
-        assertThat(whoami("bob", "pooled")).isEqualTo(bob);
+        assertThat(whoami(ALICE, "pooled")).isEqualTo(alice);
+        assertThat(whoami(BOB, "pooled")).isEqualTo(bob);
         assertThat(pid(alice)).isNotEqualTo(pid(bob));
         PoolStats stats = engine.poolStats().get("pooled");
         assertThat(stats.misses()).isEqualTo(2);
@@ -74,15 +80,15 @@ class SessionModesIT {
     void sharedModeServesEveryCallerOverOneSession() {
         engine.register(Fixtures.probe("shared", SessionMode.SHARED));
 
-        assertThat(whoami("alice", "shared")).isEqualTo(whoami("bob", "shared")).isEqualTo(whoami(null, "shared"));
+        assertThat(whoami(ALICE, "shared")).isEqualTo(whoami(BOB, "shared")).isEqualTo(whoami(null, "shared"));
     }
 
     @Test
     void perSessionHandleOwnsItsProcessAndStopsItWhenClosed() {
         engine.register(Fixtures.probe("own", SessionMode.PER_SESSION));
 
-        ServerSession first = engine.openSession("alice", "own");
-        ServerSession second = engine.openSession("alice", "own");
+        ServerSession first = engine.openSession(ALICE, "own", UnaryOperator.identity());
+        ServerSession second = engine.openSession(ALICE, "own", UnaryOperator.identity());
         String one = text(first.callTool("whoami", null));
         long pid = first.processId().orElseThrow();
 
@@ -108,14 +114,14 @@ class SessionModesIT {
                 Fixtures.java(ProbeServer.class.getName()),
                 Fixtures.settings(SessionMode.PER_SESSION, one, BreakerSettings.DEFAULTS, Fixtures.TIMEOUTS)));
 
-        ServerSession held = engine.openSession(null, "capped");
+        ServerSession held = engine.openSession(null, "capped", UnaryOperator.identity());
 
-        assertThatThrownBy(() -> engine.openSession(null, "capped"))
+        assertThatThrownBy(() -> engine.openSession(null, "capped", UnaryOperator.identity()))
                 .isInstanceOf(SessionLimitException.class)
                 .hasMessageContaining("capped is busy")
                 .hasMessageContaining("pool.maxPerKey 1");
         held.close();
-        try (ServerSession again = engine.openSession(null, "capped")) {
+        try (ServerSession again = engine.openSession(null, "capped", UnaryOperator.identity())) {
             assertThat(text(again.callTool("echo", Fixtures.args("message", "hi"))))
                     .isEqualTo("hi");
         }

@@ -22,14 +22,21 @@ final class GatewayRouter extends Handler.AbstractContainer {
     private final RequestGuard guard;
     private final AuthStep auth;
     private final JsonReplies replies;
+    private final InFlightRequests inFlight;
 
-    GatewayRouter(RouteTable routes, GatewayServerOptions options, AuthStep auth, JsonReplies replies) {
+    GatewayRouter(
+            RouteTable routes,
+            GatewayServerOptions options,
+            AuthStep auth,
+            JsonReplies replies,
+            InFlightRequests inFlight) {
         super(false);
         this.routes = routes;
         this.maxBodyBytes = options.maxRequestBodyBytes();
         this.guard = new RequestGuard(options.allowedHosts(), options.allowedOrigins());
         this.auth = auth;
         this.replies = replies;
+        this.inFlight = inFlight;
         for (Handler handler : routes.handlers()) {
             addBean(handler);
         }
@@ -67,10 +74,23 @@ final class GatewayRouter extends Handler.AbstractContainer {
         if (access != Access.PUBLIC && !admit(request, response, callback, access)) {
             return true;
         }
-        if (!route.handler().handle(request, response, callback)) {
-            replies.error(response, callback, notFound(path));
+        // GET on an MCP route opens a stream that lasts as long as its session: not a request to wait for.
+        if (access == Access.MCP && request.getMethod().equals("GET")) {
+            if (!route.handler().handle(request, response, callback)) {
+                replies.error(response, callback, notFound(path));
+            }
+            return true;
         }
-        return true;
+        InFlightRequests.Tracked tracked = inFlight.begin(callback);
+        try {
+            if (!route.handler().handle(request, response, tracked)) {
+                replies.error(response, tracked, notFound(path));
+            }
+            return true;
+        } catch (Throwable t) {
+            tracked.abandon();
+            throw t;
+        }
     }
 
     /** Authenticates and checks the role; answers and returns false when the request may not go on. */

@@ -4,6 +4,7 @@ import dev.switchboard.core.config.ListenAddress;
 import dev.switchboard.mcp.jsonrpc.JsonRpcCodec;
 import dev.switchboard.server.auth.Authenticator;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,7 @@ public final class GatewayServer implements AutoCloseable {
     private final RouteTable routes;
     private final AuthStep auth;
     private final JsonReplies replies;
+    private final InFlightRequests inFlight = new InFlightRequests();
     private final ReentrantLock lock = new ReentrantLock();
     private @Nullable Server server;
     private @Nullable ExecutorService virtualThreads;
@@ -86,7 +88,7 @@ public final class GatewayServer implements AutoCloseable {
             pool.setVirtualThreadsExecutor(threads);
             Server s = new Server(pool);
             s.addConnector(connector(s));
-            s.setHandler(new GatewayRouter(routes, options, auth, replies));
+            s.setHandler(new GatewayRouter(routes, options, auth, replies, inFlight));
             // Calls in flight are drained before the server stops (see the gateway's close); a graceful
             // Jetty stop would only wait for idle keep-alive connections and open SSE streams.
             s.setStopTimeout(0);
@@ -163,6 +165,17 @@ public final class GatewayServer implements AutoCloseable {
             throw new IllegalStateException(problem);
         });
         auth.swap(authenticator);
+    }
+
+    /**
+     * Waits until every request in progress has its response written, at most {@code timeout}: for
+     * shutdown, after the tool calls drained, so that their answers reach the clients. Streams that
+     * last as long as a session (GET on MCP routes) are not waited for.
+     *
+     * @return whether none is in progress; false after the timeout or when interrupted
+     */
+    public boolean awaitRequests(Duration timeout) {
+        return inFlight.awaitIdle(timeout);
     }
 
     /** The options. */

@@ -1,0 +1,137 @@
+package dev.switchboard.server.cli;
+
+import dev.switchboard.core.ServerInfo;
+import dev.switchboard.core.Switchboard;
+import dev.switchboard.core.ToolInfo;
+import dev.switchboard.core.config.ConfigSnapshot;
+import dev.switchboard.core.config.GatewayConfig;
+import dev.switchboard.core.config.ServerConfig;
+import dev.switchboard.core.lifecycle.ServerState;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code switchboard call --config FILE SERVER TOOL --args JSON}: connects to that one server, calls
+ * the tool (its own name on the server) and prints the result, pretty, on standard output. Status 1
+ * with one line on standard error for an invalid configuration, an unknown or disabled server, an
+ * unknown tool, arguments that are not a JSON object, a server that cannot be reached, an error
+ * answer or a timeout; for a tool that reports its own failure ({@code isError: true}) the result
+ * is printed too.
+ */
+@Command(
+        name = "call",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Calls a tool on one server and prints the result as JSON.",
+            "Exit 1 with one line on standard error when the call fails; a result with",
+            "isError: true is printed, and exits 1 too."
+        })
+final class CallCommand implements Callable<Integer> {
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    @ParentCommand
+    SwitchboardCommand parent;
+
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOption config = new ConfigOption();
+
+    @Mixin
+    LoggingOptions logging = new LoggingOptions();
+
+    @Parameters(index = "0", paramLabel = "SERVER", description = "The server's name in the configuration.")
+    String server = "";
+
+    @Parameters(index = "1", paramLabel = "TOOL", description = "The tool's own name on that server.")
+    String tool = "";
+
+    @Option(
+            names = {"-a", "--args"},
+            paramLabel = "JSON",
+            defaultValue = "{}",
+            description = "The arguments, a JSON object (default: ${DEFAULT-VALUE}).")
+    String args = "{}";
+
+    @Override
+    public Integer call() {
+        logging.apply();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JsonNode arguments = ToolArguments.parse(args, err);
+        if (arguments == null) {
+            return 1;
+        }
+        ConfigSnapshot snapshot = config.loadOrReport(parent.environment(), err);
+        if (snapshot == null || !ServerChoice.check(snapshot.config(), server, "call", err)) {
+            return 1;
+        }
+        ServerConfig target = Objects.requireNonNull(snapshot.config().servers().get(server));
+        // only this server: the others are neither started nor waited for
+        GatewayConfig alone = GatewayConfig.of(snapshot.config().gateway(), List.of(target));
+        Switchboard switchboard = GatewayStart.start(alone, parent.environment(), err);
+        if (switchboard == null) {
+            return 1;
+        }
+        try (switchboard) {
+            ServerInfo info = switchboard
+                    .connectAll(GatewayStart.connectBudget(List.of(target)))
+                    .getFirst();
+            String problem = reachable(info, switchboard.tools());
+            if (problem != null) {
+                return fail(err, problem);
+            }
+            return call(switchboard, arguments, out, err);
+        }
+    }
+
+    private int call(Switchboard switchboard, JsonNode arguments, PrintWriter out, PrintWriter err) {
+        JsonNode result;
+        try {
+            result = switchboard.callTool(server, tool, arguments);
+        } catch (RuntimeException e) {
+            return fail(err, CallFailures.describe(server, tool, e));
+        }
+        out.println(PrettyJson.write(result));
+        out.flush();
+        if (result.path("isError").asBoolean(false)) {
+            return fail(err, server + "/" + tool + ": the tool reported an error (isError: true; the result is above)");
+        }
+        return 0;
+    }
+
+    /** Why the call cannot be made, or {@code null} when the server is up and offers the tool. */
+    private @Nullable String reachable(ServerInfo info, List<ToolInfo> tools) {
+        if (info.state() != ServerState.READY && info.state() != ServerState.DEGRADED) {
+            return "server " + server + " is down (" + Names.state(info.state()) + ServerChoice.lastError(info) + ")";
+        }
+        if (info.toolCount() == null) {
+            return null; // the listing failed; let the server answer the call itself
+        }
+        boolean offered = tools.stream()
+                .anyMatch(t -> t.server().equals(server) && t.tool().equals(tool));
+        if (offered) {
+            return null;
+        }
+        return "tool: \"" + tool + "\" (expected: a tool of server " + server + "; list them with: switchboard"
+                + " tools --config " + config.file + " --server " + server + ")";
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("call: " + message);
+        err.flush();
+        return 1;
+    }
+}
