@@ -10,6 +10,7 @@ import dev.switchboard.core.engine.EngineSetup;
 import dev.switchboard.core.lifecycle.ServerHealth;
 import dev.switchboard.core.lifecycle.ServerStatus;
 import dev.switchboard.core.lifecycle.SupervisionSettings;
+import dev.switchboard.core.policy.Policy;
 import dev.switchboard.core.policy.Principal;
 import dev.switchboard.core.pool.PoolStats;
 import dev.switchboard.core.resilience.BreakerStatus;
@@ -419,6 +420,34 @@ public final class Switchboard implements AutoCloseable {
                 Objects.requireNonNull(principal, "principal"),
                 Objects.requireNonNull(server, "server"),
                 options -> options.withServerRequests(capabilities, handler));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // For gateways that relay the whole protocol (the upstream MCP views): the access policy to
+    // filter listings of prompts and resources with, and what servers send on shared connections.
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * The access policy of the configuration in effect ({@code gateway.policy}), compiled; a reload
+     * that changes it gives a new one. The same decisions the principal methods apply, for callers
+     * that filter what they list themselves (prompts, resources). Never blocks.
+     */
+    public Policy policy() {
+        return engine.policy();
+    }
+
+    /**
+     * Tells {@code listener} what servers send on their shared connections that no call's {@link
+     * RequestOptions#relatedHandler} took: resource updates, log messages, list changes (after
+     * which the {@link #catalog()} is refreshed on its own).
+     */
+    public void addServerListener(ServerListener listener) {
+        engine.addServerListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Stops telling {@code listener}; nothing when it was not added. */
+    public void removeServerListener(ServerListener listener) {
+        engine.removeServerListener(Objects.requireNonNull(listener, "listener"));
     }
 
     /**

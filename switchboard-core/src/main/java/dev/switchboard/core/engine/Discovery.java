@@ -1,5 +1,6 @@
 package dev.switchboard.core.engine;
 
+import dev.switchboard.core.ServerListener;
 import dev.switchboard.core.catalog.Kind;
 import dev.switchboard.core.catalog.LiveCatalog;
 import dev.switchboard.core.catalog.ServerCatalog;
@@ -7,9 +8,12 @@ import dev.switchboard.core.lifecycle.ConnectionObserver;
 import dev.switchboard.core.lifecycle.ServerConnection;
 import dev.switchboard.mcp.client.McpClient;
 import dev.switchboard.mcp.jsonrpc.JsonRpcNotification;
+import dev.switchboard.mcp.session.IncomingHandler;
+import dev.switchboard.mcp.session.IncomingRequest;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -20,6 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What one endpoint's server offers, learned through the supervisor's shared connection and kept
@@ -30,7 +37,13 @@ import org.slf4j.LoggerFactory;
  * one: from {@link #arm()} (once the endpoint is in the snapshot and any stale entry of the server
  * is gone; a listing made before is kept and applied then) until {@link #retire()} (a reload
  * replaced or removed it; nothing it lists later is applied). A failed listing keeps what the
- * catalog had. Thread-safe.
+ * catalog had.
+ *
+ * <p>Every notification of the shared connection also goes to the engine's {@link ServerListener}s.
+ * The shared connection declares sampling and elicitation, which callers relay through {@link
+ * dev.switchboard.mcp.session.RequestOptions#relatedHandler}; a request that arrives without its
+ * call goes to the one caller in flight, if there is exactly one ({@link SharedCallers}).
+ * Thread-safe.
  */
 final class Discovery implements ConnectionObserver {
     private static final Logger log = LoggerFactory.getLogger(Discovery.class);
@@ -39,6 +52,8 @@ final class Discovery implements ConnectionObserver {
     private final int pageCap;
     private final Executor executor;
     private final LiveCatalog catalog;
+    private final ServerListener listener;
+    private final SharedCallers callers;
     private final ConcurrentHashMap<McpClient, CompletableFuture<@Nullable Void>> listed = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile @Nullable McpClient current;
@@ -46,11 +61,27 @@ final class Discovery implements ConnectionObserver {
     private boolean retired;
     private @Nullable ServerCatalog pending;
 
-    Discovery(String server, int pageCap, Executor executor, LiveCatalog catalog) {
+    Discovery(
+            String server,
+            int pageCap,
+            Executor executor,
+            LiveCatalog catalog,
+            ServerListener listener,
+            SharedCallers callers) {
         this.server = server;
         this.pageCap = pageCap;
         this.executor = executor;
         this.catalog = catalog;
+        this.listener = listener;
+        this.callers = callers;
+    }
+
+    @Override
+    public ObjectNode clientCapabilities() {
+        ObjectNode caps = JsonNodeFactory.instance.objectNode();
+        caps.putObject("sampling");
+        caps.putObject("elicitation");
+        return caps;
     }
 
     @Override
@@ -70,6 +101,26 @@ final class Discovery implements ConnectionObserver {
 
     @Override
     public void onNotification(String name, JsonRpcNotification notification) {
+        listChanged(notification);
+        listener.onNotification(server, notification);
+    }
+
+    @Override
+    public CompletionStage<JsonNode> onRequest(String name, IncomingRequest request) {
+        IncomingHandler caller = callers.sole();
+        if (caller != null) {
+            return caller.onRequest(request);
+        }
+        return CompletableFuture.failedFuture(ConnectionObserver.cannotRelay(
+                server,
+                request.method(),
+                callers.count() == 0
+                        ? "it did not arrive with a call"
+                        : callers.count() + " calls are in flight and nothing says which one asked (stdio)"));
+    }
+
+    /** Lists again the kinds that {@code notification} says changed, if it is a list change; never blocks. */
+    void listChanged(JsonRpcNotification notification) {
         Set<Kind> kinds = Kind.forNotification(notification.method());
         McpClient client = current;
         if (kinds.isEmpty() || client == null) {

@@ -28,6 +28,7 @@ final class EndpointFactory {
     private final MeterRegistry meterRegistry;
     private final SupervisionSettings supervision;
     private final LiveCatalog catalog;
+    private final ServerEvents events;
 
     EndpointFactory(
             McpRuntime runtime,
@@ -35,13 +36,15 @@ final class EndpointFactory {
             ResilienceRegistry resilience,
             MeterRegistry meterRegistry,
             SupervisionSettings supervision,
-            LiveCatalog catalog) {
+            LiveCatalog catalog,
+            ServerEvents events) {
         this.runtime = runtime;
         this.connector = connector;
         this.resilience = resilience;
         this.meterRegistry = meterRegistry;
         this.supervision = supervision;
         this.catalog = catalog;
+        this.events = events;
     }
 
     SupervisionSettings supervision() {
@@ -58,11 +61,12 @@ final class EndpointFactory {
         SessionRoute route = null;
         ServerRegistry registry = new ServerRegistry(connector, runtime, supervision);
         try {
-            Discovery discovery =
-                    new Discovery(config.name(), supervision.toolPageCap(), runtime.virtualThreads(), catalog);
+            SharedCallers callers = new SharedCallers();
+            Discovery discovery = new Discovery(
+                    config.name(), supervision.toolPageCap(), runtime.virtualThreads(), catalog, events, callers);
             ServerSupervisor supervisor = registry.register(config, discovery);
             route = route(config, supervisor);
-            return new ServerEndpoint(config, registry, supervisor, guard, route, discovery);
+            return new ServerEndpoint(config, registry, supervisor, guard, route, discovery, callers);
         } catch (RuntimeException e) {
             if (route != null) {
                 route.close(supervision.closeTimeout());

@@ -3,6 +3,7 @@ package dev.switchboard.core.engine;
 import dev.switchboard.core.NotFoundException;
 import dev.switchboard.core.ReloadResult;
 import dev.switchboard.core.ServerInfo;
+import dev.switchboard.core.ServerListener;
 import dev.switchboard.core.ServerSession;
 import dev.switchboard.core.ToolInfo;
 import dev.switchboard.core.catalog.Catalog;
@@ -62,6 +63,7 @@ public final class Engine implements AutoCloseable {
     private final Reloader reloader;
     private final ServerQueries queries;
     private final LiveCatalog catalog;
+    private final ServerEvents events = new ServerEvents();
     private final CallRouter router;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -92,7 +94,8 @@ public final class Engine implements AutoCloseable {
                 resilience,
                 setup.meterRegistry(),
                 setup.supervision(),
-                catalog);
+                catalog,
+                events);
         this.reloader = new Reloader(
                 snapshot,
                 factory,
@@ -216,6 +219,21 @@ public final class Engine implements AutoCloseable {
             @Nullable Principal principal, String server, UnaryOperator<ClientOptions> options) {
         checkOpen();
         return router.openSession(principal, server, options);
+    }
+
+    /** See {@link dev.switchboard.core.Switchboard#policy()}. */
+    public Policy policy() {
+        return snapshot.get().policy();
+    }
+
+    /** See {@link dev.switchboard.core.Switchboard#addServerListener}. */
+    public void addServerListener(ServerListener listener) {
+        events.add(listener);
+    }
+
+    /** See {@link dev.switchboard.core.Switchboard#removeServerListener}. */
+    public void removeServerListener(ServerListener listener) {
+        events.remove(listener);
     }
 
     /** See {@link dev.switchboard.core.Switchboard#health()}. */

@@ -12,6 +12,7 @@ import dev.switchboard.core.pool.PoolStats;
 import dev.switchboard.core.resilience.CallKind;
 import dev.switchboard.core.resilience.ServerGuard;
 import dev.switchboard.mcp.client.ClientOptions;
+import dev.switchboard.mcp.session.IncomingHandler;
 import dev.switchboard.mcp.session.RequestOptions;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +37,7 @@ final class ServerEndpoint {
     private final ServerGuard guard;
     private final SessionRoute route;
     private final Discovery discovery;
+    private final SharedCallers callers;
     private final InFlight inFlight = new InFlight();
 
     ServerEndpoint(
@@ -44,13 +46,15 @@ final class ServerEndpoint {
             ServerSupervisor supervisor,
             ServerGuard guard,
             SessionRoute route,
-            Discovery discovery) {
+            Discovery discovery,
+            SharedCallers callers) {
         this.config = config;
         this.registry = registry;
         this.supervisor = supervisor;
         this.guard = guard;
         this.route = route;
         this.discovery = discovery;
+        this.callers = callers;
     }
 
     String name() {
@@ -86,7 +90,20 @@ final class ServerEndpoint {
     @Nullable
     CompletableFuture<JsonNode> request(
             String principal, String method, @Nullable JsonNode params, RequestOptions options) {
-        return guarded(method, options, () -> route.send(principal, method, params, options));
+        IncomingHandler caller = options.relatedHandler();
+        if (caller == null || !(route instanceof SharedRoute)) {
+            return guarded(method, options, () -> route.send(principal, method, params, options));
+        }
+        Object token = new Object();
+        RequestOptions tracked = callers.enter(options, caller, discovery, token);
+        CompletableFuture<JsonNode> result =
+                guarded(method, tracked, () -> route.send(principal, method, params, tracked));
+        if (result == null) {
+            callers.exit(token);
+            return null;
+        }
+        result.whenComplete((value, failure) -> callers.exit(token));
+        return result;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One connection attempt's work: take a process slot (stdio), connect through the connector, then
@@ -40,7 +39,7 @@ final class AttemptRunner {
         this.clientOptions = observer == ConnectionObserver.NONE
                 ? UnaryOperator.identity()
                 : options -> options.withServerRequests(
-                        JsonNodeFactory.instance.objectNode(), new NotificationRelay(config.name(), observer));
+                        observer.clientCapabilities(), new NotificationRelay(config.name(), observer));
     }
 
     /** The transport named in the configuration: {@code stdio}, {@code http}, {@code sse} or {@code websocket}. */

@@ -1,7 +1,5 @@
 package dev.switchboard.core.lifecycle;
 
-import dev.switchboard.mcp.jsonrpc.JsonRpcError;
-import dev.switchboard.mcp.jsonrpc.JsonRpcException;
 import dev.switchboard.mcp.jsonrpc.JsonRpcNotification;
 import dev.switchboard.mcp.jsonrpc.RequestId;
 import dev.switchboard.mcp.session.IncomingHandler;
@@ -14,9 +12,9 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a supervised connection does with what its server sends: notifications go to the {@link
- * ConnectionObserver}; requests (sampling, elicitation, roots) are answered "method not found", as
- * a connection without a handler does, since a shared connection has no caller to ask.
+ * What a supervised connection does with what its server sends: notifications and requests
+ * (sampling, elicitation, roots) that no call took through its {@link
+ * dev.switchboard.mcp.session.RequestOptions#relatedHandler} go to the {@link ConnectionObserver}.
  */
 final class NotificationRelay implements IncomingHandler {
     private static final Logger log = LoggerFactory.getLogger(NotificationRelay.class);
@@ -31,8 +29,11 @@ final class NotificationRelay implements IncomingHandler {
 
     @Override
     public CompletionStage<JsonNode> onRequest(IncomingRequest request) {
-        return CompletableFuture.failedFuture(
-                new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method()));
+        try {
+            return observer.onRequest(server, request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

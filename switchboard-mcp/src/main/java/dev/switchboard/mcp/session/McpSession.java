@@ -34,7 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
  * request a timeout, after which the peer gets {@code notifications/cancelled}; sends the same
  * notification when the caller cancels the returned future; routes progress notifications to the
  * request that asked for them; answers {@code ping}; runs the peer's requests on virtual threads
- * through an {@link IncomingHandler} and stops answering one the peer cancelled. Every pending
+ * through an {@link IncomingHandler} (or, for what arrives in relation to a pending request of ours,
+ * that request's {@link RequestOptions#relatedHandler}) and stops answering one the peer cancelled.
+ * Every pending
  * entry is removed on every outcome: response, error, timeout, cancellation, send failure, close.
  *
  * <p>Thread-safe. Futures complete on transport or timer threads: callbacks must not block.
@@ -263,18 +265,29 @@ public final class McpSession implements AutoCloseable {
                             "Invalid request: id " + request.id() + " is already in use")));
             return;
         }
+        IncomingHandler target = handlerFor(related);
         try {
-            options.handlerExecutor().execute(() -> handle(incoming));
+            options.handlerExecutor().execute(() -> handle(target, incoming));
         } catch (RejectedExecutionException e) {
             inFlight.remove(request.id());
             reply(JsonRpcResponse.failure(request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR, "shutting down")));
         }
     }
 
-    private void handle(IncomingRequest incoming) {
+    /**
+     * The handler of what the peer sends in relation to our request {@code related}: that request's
+     * own {@link RequestOptions#relatedHandler} while it is pending, else the session's.
+     */
+    private IncomingHandler handlerFor(@Nullable RequestId related) {
+        Pending p = related == null ? null : pending.get(related);
+        IncomingHandler own = p == null ? null : p.requestOptions.relatedHandler();
+        return own != null ? own : handler;
+    }
+
+    private void handle(IncomingHandler target, IncomingRequest incoming) {
         CompletionStage<JsonNode> stage;
         try {
-            stage = handler.onRequest(incoming);
+            stage = target.onRequest(incoming);
         } catch (RuntimeException e) {
             stage = CompletableFuture.failedFuture(e);
         }
@@ -341,7 +354,7 @@ public final class McpSession implements AutoCloseable {
 
     private void dispatchNotification(JsonRpcNotification notification, @Nullable RequestId related) {
         try {
-            handler.onNotification(notification, related);
+            handlerFor(related).onNotification(notification, related);
         } catch (RuntimeException e) {
             log.warn("{}: handler of {} failed", describe(), notification.method(), e);
         }

@@ -15,14 +15,20 @@ import org.jspecify.annotations.Nullable;
  * @param related the id of the peer's request during whose handling this request is made (a server
  *     asking for sampling inside a tool call), or {@code null}
  * @param resetTimeoutOnProgress whether each progress notification restarts the timeout
+ * @param relatedHandler handles the requests and notifications the peer sends in relation to this
+ *     request while it is pending (those that arrive on its response stream, such as a server's
+ *     {@code sampling/createMessage} during a tool call), instead of the session's handler; {@code
+ *     null} leaves them to the session's handler. A gateway uses it to route them to the caller
+ *     that made this request
  */
 public record RequestOptions(
         @Nullable Duration timeout,
         @Nullable ProgressListener progress,
         @Nullable RequestId related,
-        boolean resetTimeoutOnProgress) {
+        boolean resetTimeoutOnProgress,
+        @Nullable IncomingHandler relatedHandler) {
 
-    private static final RequestOptions DEFAULTS = new RequestOptions(null, null, null, false);
+    private static final RequestOptions DEFAULTS = new RequestOptions(null, null, null, false, null);
 
     /** Checks that a timeout, when given, is positive. */
     public RequestOptions {
@@ -38,16 +44,26 @@ public record RequestOptions(
 
     /** These options with another timeout. */
     public RequestOptions withTimeout(Duration newTimeout) {
-        return new RequestOptions(Objects.requireNonNull(newTimeout), progress, related, resetTimeoutOnProgress);
+        return new RequestOptions(
+                Objects.requireNonNull(newTimeout), progress, related, resetTimeoutOnProgress, relatedHandler);
     }
 
     /** These options with a progress listener. */
     public RequestOptions withProgress(ProgressListener listener, boolean resetTimeout) {
-        return new RequestOptions(timeout, Objects.requireNonNull(listener), related, resetTimeout);
+        return new RequestOptions(timeout, Objects.requireNonNull(listener), related, resetTimeout, relatedHandler);
     }
 
     /** These options for a request made while handling the peer's request {@code id}. */
     public RequestOptions relatedTo(@Nullable RequestId id) {
-        return new RequestOptions(timeout, progress, id, resetTimeoutOnProgress);
+        return new RequestOptions(timeout, progress, id, resetTimeoutOnProgress, relatedHandler);
+    }
+
+    /**
+     * These options with {@code handler} receiving what the peer sends in relation to the request
+     * (see {@link #relatedHandler}).
+     */
+    public RequestOptions withRelatedHandler(IncomingHandler handler) {
+        return new RequestOptions(
+                timeout, progress, related, resetTimeoutOnProgress, Objects.requireNonNull(handler, "handler"));
     }
 }

@@ -10,6 +10,7 @@ import dev.switchboard.mcp.jsonrpc.JsonRpcException;
 import dev.switchboard.mcp.jsonrpc.JsonRpcNotification;
 import dev.switchboard.mcp.jsonrpc.JsonRpcRequest;
 import dev.switchboard.mcp.jsonrpc.JsonRpcResponse;
+import dev.switchboard.mcp.jsonrpc.RequestId;
 import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.transport.TransportException;
 import java.time.Duration;
@@ -225,6 +226,48 @@ class McpSessionTest {
                         && r.method().equals("sampling/createMessage")
                         && callSent.id().equals(s.related()));
         assertThat(relatedSeenByClient).containsExactly(callSent.id());
+    }
+
+    @Test
+    void whatArrivesWithAPendingRequestGoesToItsRelatedHandler() throws Exception {
+        List<String> seenBySession = new CopyOnWriteArrayList<>();
+        List<String> seenByCall = new CopyOnWriteArrayList<>();
+        server.start(request -> {
+            request.notify("notifications/message", null);
+            return request.request("sampling/createMessage", null, RequestOptions.defaults());
+        });
+        client.start(new IncomingHandler() {
+            @Override
+            public CompletionStage<JsonNode> onRequest(IncomingRequest request) {
+                seenBySession.add(request.method());
+                return CompletableFuture.completedFuture(client.codec().object());
+            }
+
+            @Override
+            public void onNotification(JsonRpcNotification notification, @Nullable RequestId related) {
+                seenBySession.add(notification.method());
+            }
+        });
+        IncomingHandler callHandler = new IncomingHandler() {
+            @Override
+            public CompletionStage<JsonNode> onRequest(IncomingRequest request) {
+                seenByCall.add(request.method());
+                return CompletableFuture.completedFuture(client.codec().object().put("model", "call"));
+            }
+
+            @Override
+            public void onNotification(JsonRpcNotification notification, @Nullable RequestId related) {
+                seenByCall.add(notification.method());
+            }
+        };
+
+        JsonNode result = client.request(
+                        "tools/call", null, RequestOptions.defaults().withRelatedHandler(callHandler))
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(result.path("model").asString()).isEqualTo("call");
+        assertThat(seenByCall).containsExactly("notifications/message", "sampling/createMessage");
+        assertThat(seenBySession).isEmpty();
     }
 
     @Test

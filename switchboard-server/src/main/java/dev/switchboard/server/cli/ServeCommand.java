@@ -5,6 +5,7 @@ import dev.switchboard.core.config.ConfigException;
 import dev.switchboard.core.config.ListenAddress;
 import dev.switchboard.server.Gateway;
 import dev.switchboard.server.GatewayBuilder;
+import dev.switchboard.server.mcp.McpViewMount;
 import dev.switchboard.server.ops.SighupTrigger;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -76,7 +77,9 @@ final class ServeCommand implements Callable<Integer> {
         if (file.quickstart()) {
             err.println("serve: no --config given, serving the quick start " + file.path());
         }
-        builder.configFile(file.path()).environment(Quickstart.environment(environment));
+        builder.configFile(file.path())
+                .environment(Quickstart.environment(environment))
+                .view(new McpViewMount());
         Gateway gateway;
         try {
             gateway = builder.start();

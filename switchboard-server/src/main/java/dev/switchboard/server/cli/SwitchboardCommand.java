@@ -23,6 +23,7 @@ import picocli.CommandLine.ParseResult;
             ServersCommand.class,
             ToolsCommand.class,
             CallCommand.class,
+            StdioCommand.class,
             DemoServerCommand.class
         },
         description = "An MCP gateway for the JVM.")
