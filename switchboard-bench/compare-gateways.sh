@@ -4,8 +4,8 @@
 # and the TypeScript SDK one, at several session counts, pooled and cold. Prints a table of medians
 # and ratios and writes everything under switchboard-bench/target/gateway-comparison/.
 #
-#   switchboard-bench/compare-gateways.sh            the full matrix, about 14 minutes
-#   switchboard-bench/compare-gateways.sh --quick    one round, 1 and 16 sessions: about 4 minutes
+#   switchboard-bench/compare-gateways.sh            the full matrix, at most --budget (15) minutes
+#   switchboard-bench/compare-gateways.sh --quick    one round, 1 and 16 sessions: about 5 minutes
 #   switchboard-bench/compare-gateways.sh --help     every option
 #
 # Needs a JDK 21+ (25 recommended), Node 20+ and npm (interop/ is installed with npm ci when needed).

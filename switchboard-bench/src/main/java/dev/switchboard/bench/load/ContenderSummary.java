@@ -1,5 +1,6 @@
 package dev.switchboard.bench.load;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,11 +71,15 @@ record ContenderSummary(String contender, String kind, List<Measurement> rounds)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new));
     }
 
-    /** Rounds that measured nothing, with the reasons. */
+    /** The reasons rounds measured nothing, each once, with how many rounds it stopped. */
     List<String> failures() {
-        return rounds.stream()
-                .filter(m -> !m.measured())
-                .map(m -> "round " + m.round() + ": " + m.failure())
+        Map<String, Long> reasons = rounds.stream()
+                .map(Measurement::failure)
+                .filter(f -> f != null)
+                .map(f -> (String) f)
+                .collect(Collectors.groupingBy(f -> f, LinkedHashMap::new, Collectors.counting()));
+        return reasons.entrySet().stream()
+                .map(e -> e.getValue() + (e.getValue() == 1 ? " round: " : " rounds: ") + e.getKey())
                 .toList();
     }
 

@@ -47,7 +47,7 @@ final class ReportTables {
 
     private static String summaryCell(CellSummary cell, ContenderSummary c) {
         if (c.rounds().stream().noneMatch(Measurement::measured)) {
-            boolean skipped = c.failures().stream().allMatch(f -> f.contains(": skipped"));
+            boolean skipped = c.failures().stream().allMatch(f -> f.contains(": skipped:"));
             return skipped ? "skipped" : "failed";
         }
         String text = rate(c.medianCallsPerSecond());
@@ -154,7 +154,8 @@ final class ReportTables {
 
     private static String errorText(ContenderSummary c) {
         if (c.errors() == 0) {
-            return c.failures().isEmpty() ? "0" : "runs failed: " + c.failures().size();
+            long failed = c.rounds().stream().filter(m -> !m.measured()).count();
+            return failed == 0 ? "0" : "rounds failed: " + failed;
         }
         return String.format(Locale.ROOT, "%d (%.1f%%)", c.errors(), c.errorShare() * 100);
     }

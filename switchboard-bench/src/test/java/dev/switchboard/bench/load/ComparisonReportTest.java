@@ -95,9 +95,9 @@ class ComparisonReportTest {
         assertThat(proxy.medianCallsPerSecond()).isEqualTo(300); // median of 600, 700, 0, 0
         assertThat(proxy.medianP50()).isEqualTo(300); // only the rounds that measured
         assertThat(proxy.failures())
-                .containsExactly("round 3: all connects failed: connect:transport", "round 4: no JSON line (exit 137)");
+                .containsExactly("1 round: all connects failed: connect:transport", "1 round: no JSON line (exit 137)");
         assertThat(ReportTables.errors(cells))
-                .contains("- mcp-proxy in front of everything, pooled, sessions=1, client java: round 3: all connects");
+                .contains("- mcp-proxy in front of everything, pooled, sessions=1, client java: 1 round: all connects");
     }
 
     @Test
@@ -122,9 +122,12 @@ class ComparisonReportTest {
                 + "\"client\":\"java\",\"mode\":\"pooled\",\"sessions\":64,\"failure\":\"%s\"}";
         List<CellSummary> cells = summarize(
                 String.format(Locale.ROOT, notMeasured, "supergateway", "skipped: one JVM per session"),
+                String.format(Locale.ROOT, notMeasured, "supergateway", "skipped: one JVM per session"),
                 String.format(Locale.ROOT, notMeasured, "mcp-proxy", "did not start"));
 
         assertThat(ReportTables.summary(cells)).contains("| demo | pooled | 64 | java | skipped | failed |");
+        assertThat(cells.get(0).find("supergateway").orElseThrow().failures())
+                .containsExactly("2 rounds: skipped: one JVM per session");
     }
 
     @Test
