@@ -1,6 +1,7 @@
 package dev.switchboard.bench.scale;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,12 +25,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Opens many initialized upstream MCP sessions against a Streamable HTTP endpoint and reports what
  * they cost the process serving it: {@code IdleSessions --url URL --pid PID [--sessions 10000]
- * [--concurrency 32] [--timeout 300s] [--histogram 20]}.
+ * [--concurrency 32] [--timeout 300s] [--histogram 20] [--streams]}.
  *
  * <p>A session is opened as a client would, with plain HTTP: {@code POST initialize} (which must
  * answer 200 with an {@code Mcp-Session-Id}), then {@code POST notifications/initialized} with the id
  * (202); at most {@code --concurrency} exchanges at once over a few kept-alive connections, and no
- * {@code GET} stream, so what is measured is the sessions, not sockets. Before and after, the serving
+ * {@code GET} stream, so what is measured is the sessions, not sockets; with {@code --streams} each
+ * session also opens its {@code GET} stream and holds it (one connection each), as MCP clients do
+ * after initializing. Before and after, the serving
  * process gets a full collection ({@code jcmd PID GC.run}) and its used heap ({@code GC.heap_info})
  * and resident memory ({@code /proc/PID/status}) are read; the difference over the sessions opened
  * is the cost of one idle session. Then {@code ping} on up to 100 sessions spread over all of them
@@ -47,6 +52,7 @@ public final class IdleSessions {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final AtomicReference<@Nullable String> firstFailure = new AtomicReference<>();
+    private final Map<String, InputStream> streams = new ConcurrentHashMap<>();
 
     private IdleSessions(Options options) {
         this.options = options;
@@ -61,7 +67,7 @@ public final class IdleSessions {
         } catch (IllegalArgumentException e) {
             System.err.println("idle-sessions: " + e.getMessage());
             System.err.println("usage: IdleSessions --url URL --pid PID [--sessions N] [--concurrency N] [--timeout"
-                    + " 300s] [--histogram N] [--label NAME]");
+                    + " 300s] [--histogram N] [--label NAME] [--streams]");
             System.exit(2);
             return;
         }
@@ -181,7 +187,31 @@ public final class IdleSessions {
             fail(initialized == null ? null : "initialized: HTTP " + initialized.statusCode());
             return null;
         }
-        return id;
+        return !options.streams() || openStream(id) ? id : null;
+    }
+
+    /** Opens the session's GET stream, as clients do after initializing, and keeps it open. */
+    private boolean openStream(String id) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(options.url())
+                .header("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", id)
+                .header("MCP-Protocol-Version", PROTOCOL)
+                .GET()
+                .build();
+        try {
+            // answers with its headers at once; the body stays open until the session ends
+            HttpResponse<InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (answer.statusCode() != 200) {
+                answer.body().close();
+                fail("GET: HTTP " + answer.statusCode());
+                return false;
+            }
+            streams.put(id, answer.body());
+            return true;
+        } catch (IOException e) {
+            fail("GET: " + e);
+            return false;
+        }
     }
 
     /** Pings up to {@value #CHECKS} sessions spread over all of them; how many answered. */
@@ -242,7 +272,15 @@ public final class IdleSessions {
     }
 
     /** What was asked for. */
-    record Options(URI url, long pid, int sessions, int concurrency, Duration timeout, int histogram, String label) {
+    record Options(
+            URI url,
+            long pid,
+            int sessions,
+            int concurrency,
+            Duration timeout,
+            int histogram,
+            String label,
+            boolean streams) {
         static Options parse(List<String> argv) {
             @Nullable URI url = null;
             long pid = -1;
@@ -251,8 +289,13 @@ public final class IdleSessions {
             Duration timeout = Duration.ofSeconds(300);
             int histogram = 0;
             String label = "idle";
+            boolean streams = false;
             for (int i = 0; i < argv.size(); i++) {
                 String option = argv.get(i);
+                if (option.equals("--streams")) {
+                    streams = true;
+                    continue;
+                }
                 if (i + 1 >= argv.size()) {
                     throw new IllegalArgumentException(option + ": missing value");
                 }
@@ -273,7 +316,7 @@ public final class IdleSessions {
                 throw new IllegalArgumentException("--url and --pid: both required (expected: the endpoint and the"
                         + " process id of the JVM serving it)");
             }
-            return new Options(url, pid, sessions, concurrency, timeout, histogram, label);
+            return new Options(url, pid, sessions, concurrency, timeout, histogram, label, streams);
         }
 
         private static int bounded(String option, String value, int min, int max) {
