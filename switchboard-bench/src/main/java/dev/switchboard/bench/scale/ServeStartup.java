@@ -14,27 +14,33 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Times a gateway process from its start to {@code /readyz} answering 200: {@code ServeStartup
- * [--rounds 5] [--label NAME] [--timeout 60s] -- COMMAND ARGS...}, where the command runs {@code
- * switchboard serve} (through the launcher, or {@code java -jar}) with {@code --listen
- * 127.0.0.1:0}.
+ * Times gateway processes from their start to {@code /readyz} answering 200: {@code ServeStartup
+ * [--rounds 5] [--timeout 60] --case LABEL=COMMAND ARGS... [--case ...]}, where each command runs
+ * {@code switchboard serve} (through the launcher, or {@code java -jar}) with {@code --listen
+ * 127.0.0.1:0}. The cases run interleaved: round 1 of each, then round 2 of each, every round
+ * starting with the next case.
  *
  * <p>Each round starts the command (its output merged and read here), waits for the log line
  * {@code listening on http://HOST:PORT/} ({@code listening_ms}), then asks {@code /readyz} every 5 ms
  * until it answers 200 ({@code ready_ms}, from just before the process started), and stops the
  * process with SIGTERM (at most 20 s, then SIGKILL), and its descendants the same way. A round that
- * sees no 200 within the timeout fails the run. Prints one JSON line per round and a summary with
- * the median and the smallest {@code ready_ms}.
+ * sees no 200 within the timeout fails the run. At ready, the CPU time of the process and of its
+ * threads by kind ({@link ThreadCpu}: the main thread is the start-up's critical path) is read.
+ * Prints one JSON line per start and a summary per case with the median and the smallest {@code
+ * ready_ms} and the median CPU times.
  */
 public final class ServeStartup {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://[^\\s/]+/)");
@@ -57,59 +63,74 @@ public final class ServeStartup {
             options = Options.parse(Arrays.asList(argv));
         } catch (IllegalArgumentException e) {
             System.err.println("serve-startup: " + e.getMessage());
-            System.err.println("usage: ServeStartup [--rounds N] [--label NAME] [--timeout 60s] -- COMMAND ARGS...");
+            System.err.println(USAGE);
             System.exit(2);
             return;
         }
         ServeStartup startup = new ServeStartup();
-        List<Long> ready = new ArrayList<>();
-        List<Long> cpu = new ArrayList<>();
-        List<Long> main = new ArrayList<>();
+        Map<String, List<Round>> rounds = new LinkedHashMap<>();
+        options.cases().forEach(c -> rounds.put(c.label(), new ArrayList<>()));
+        int n = options.cases().size();
         for (int i = 1; i <= options.rounds(); i++) {
-            Round round;
-            try {
-                round = startup.round(options);
-            } catch (IOException | IllegalStateException e) {
-                System.err.println("serve-startup: round " + i + " of " + options.label() + ": " + e.getMessage());
-                System.exit(1);
-                return;
+            // interleaved, each round starting with the next case, so that a busy spell of the machine
+            // falls on every case alike
+            for (int k = 0; k < n; k++) {
+                Case c = options.cases().get((i - 1 + k) % n);
+                Round round;
+                try {
+                    round = startup.round(c.command(), options.timeout());
+                } catch (IOException | IllegalStateException e) {
+                    System.err.println("serve-startup: round " + i + " of " + c.label() + ": " + e.getMessage());
+                    System.exit(1);
+                    return;
+                }
+                rounds.computeIfAbsent(c.label(), label -> new ArrayList<>()).add(round);
+                out.println(round.json(c.label(), i));
             }
-            ready.add(round.readyNanos());
-            cpu.add(round.cpuNanos());
-            main.add(round.threads().mainMillis() * 1_000_000);
-            out.println("{\"label\":\"" + options.label() + "\",\"round\":" + i + ",\"listening_ms\":"
-                    + StartupTime.ms(round.listeningNanos()) + ",\"ready_ms\":" + StartupTime.ms(round.readyNanos())
-                    + ",\"cpu_ms\":" + StartupTime.ms(round.cpuNanos()) + ","
-                    + round.threads().json() + "}");
         }
-        long[] sorted = ready.stream().mapToLong(Long::longValue).sorted().toArray();
-        long[] cpuSorted = cpu.stream().mapToLong(Long::longValue).sorted().toArray();
-        out.println("{\"summary\":true,\"label\":\"" + options.label() + "\",\"rounds\":" + sorted.length
-                + ",\"median_ready_ms\":" + StartupTime.ms(median(sorted)) + ",\"min_ready_ms\":"
-                + StartupTime.ms(sorted[0]) + ",\"median_cpu_ms\":" + StartupTime.ms(median(cpuSorted))
-                + ",\"median_cpu_main_ms\":"
+        rounds.forEach((label, list) -> out.println(summary(label, list)));
+    }
+
+    /** The median and smallest time to ready, and the median CPU times, of one case's rounds. */
+    static String summary(String label, List<Round> rounds) {
+        return "{\"summary\":true,\"label\":\"" + label + "\",\"rounds\":" + rounds.size()
+                + ",\"median_ready_ms\":" + StartupTime.ms(median(rounds, Round::readyNanos)) + ",\"min_ready_ms\":"
                 + StartupTime.ms(
-                        median(main.stream().mapToLong(Long::longValue).sorted().toArray())) + "}");
+                        rounds.stream().mapToLong(Round::readyNanos).min().orElse(-1))
+                + ",\"median_listening_ms\":" + StartupTime.ms(median(rounds, Round::listeningNanos))
+                + ",\"median_cpu_ms\":" + StartupTime.ms(median(rounds, Round::cpuNanos)) + ",\"median_cpu_main_ms\":"
+                + StartupTime.ms(median(rounds, r -> r.threads().mainMillis() * 1_000_000)) + "}";
+    }
+
+    static long median(List<Round> rounds, ToLongFunction<Round> value) {
+        long[] sorted = rounds.stream().mapToLong(value).sorted().toArray();
+        return sorted.length == 0 ? -1 : median(sorted);
     }
 
     /** One start: nanoseconds to the listening line and to the first 200 from /readyz. */
-    record Round(long listeningNanos, long readyNanos, long cpuNanos, ThreadCpu threads) {}
+    record Round(long listeningNanos, long readyNanos, long cpuNanos, ThreadCpu threads) {
+        String json(String label, int index) {
+            return "{\"label\":\"" + label + "\",\"round\":" + index + ",\"listening_ms\":"
+                    + StartupTime.ms(listeningNanos) + ",\"ready_ms\":" + StartupTime.ms(readyNanos) + ",\"cpu_ms\":"
+                    + StartupTime.ms(cpuNanos) + "," + threads.json() + "}";
+        }
+    }
 
-    private Round round(Options options) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(options.command()).redirectErrorStream(true);
+    private Round round(List<String> command, Duration timeout) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         long start = System.nanoTime();
         Process process = builder.start();
         Deque<String> tail = new ArrayDeque<>();
         CompletableFuture<URI> base = new CompletableFuture<>();
         Thread reader = Thread.ofVirtual().name("serve-output").start(() -> read(process, tail, base));
         try {
-            long deadline = start + options.timeout().toNanos();
+            long deadline = start + timeout.toNanos();
             URI uri = awaitBase(base, deadline, tail);
             long listening = System.nanoTime() - start;
             URI readyz = uri.resolve("readyz");
             while (!isReady(readyz)) {
                 if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new IllegalStateException("no 200 from " + readyz + " within " + options.timeout()
+                    throw new IllegalStateException("no 200 from " + readyz + " within " + timeout
                             + (process.isAlive() ? "" : " (the process ended)") + "; last output:\n" + tail(tail));
                 }
                 Thread.sleep(POLL);
@@ -208,33 +229,65 @@ public final class ServeStartup {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
+    /** One command to start, under a label. */
+    record Case(String label, List<String> command) {}
+
+    static final String USAGE = """
+            usage: ServeStartup [--rounds N] [--timeout SECONDS] --case LABEL=COMMAND... [--case ...]
+              --rounds N        starts of each case, interleaved (default 5)
+              --timeout S       the most one start may take to answer 200 on /readyz (default 60)
+              --case L=CMD      a label and the command that starts a gateway, split on spaces, such as
+                                "stdio=java -jar switchboard-server.jar serve --config x.yaml --listen 127.0.0.1:0"
+            """;
+
     /** What to run. */
-    record Options(int rounds, String label, Duration timeout, List<String> command) {
+    record Options(int rounds, Duration timeout, List<Case> cases) {
         static Options parse(List<String> argv) {
             int rounds = 5;
-            String label = "serve";
             Duration timeout = Duration.ofSeconds(60);
-            int i = 0;
-            for (; i < argv.size() && !argv.get(i).equals("--"); i++) {
+            List<Case> cases = new ArrayList<>();
+            for (int i = 0; i < argv.size(); i++) {
                 String option = argv.get(i);
                 if (i + 1 >= argv.size()) {
                     throw new IllegalArgumentException(option + ": missing value");
                 }
                 String value = argv.get(++i);
                 switch (option) {
-                    case "--rounds" -> rounds = Integer.parseInt(value);
-                    case "--label" -> label = value;
-                    case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value.replaceAll("s$", "")));
+                    case "--rounds" -> rounds = count(option, value, 100);
+                    case "--timeout" -> timeout = Duration.ofSeconds(count(option, value.replaceAll("s$", ""), 3600));
+                    case "--case" -> cases.add(parseCase(value));
                     default -> throw new IllegalArgumentException(option + ": unknown option");
                 }
             }
-            if (i + 1 >= argv.size()) {
-                throw new IllegalArgumentException("the command: missing (expected: -- COMMAND ARGS...)");
+            if (cases.isEmpty()) {
+                throw new IllegalArgumentException("--case: missing (expected: at least one LABEL=COMMAND)");
             }
-            if (rounds < 1 || rounds > 100) {
-                throw new IllegalArgumentException("--rounds: " + rounds + " (expected: 1 to 100)");
+            return new Options(rounds, timeout, List.copyOf(cases));
+        }
+
+        static Case parseCase(String value) {
+            int eq = value.indexOf('=');
+            List<String> command = eq < 0
+                    ? List.of()
+                    : Arrays.stream(value.substring(eq + 1).trim().split("\\s+"))
+                            .filter(w -> !w.isEmpty())
+                            .toList();
+            if (eq <= 0 || command.isEmpty()) {
+                throw new IllegalArgumentException("--case: " + value + " (expected: LABEL=COMMAND ARGS...)");
             }
-            return new Options(rounds, label, timeout, List.copyOf(argv.subList(i + 1, argv.size())));
+            return new Case(value.substring(0, eq), command);
+        }
+
+        private static int count(String option, String value, int max) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= 1 && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + ": " + value + " (expected: 1 to " + max + ")");
         }
     }
 }

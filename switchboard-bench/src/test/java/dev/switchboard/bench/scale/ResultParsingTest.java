@@ -1,6 +1,7 @@
 package dev.switchboard.bench.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
@@ -44,6 +45,35 @@ class ResultParsingTest {
         assertThat(ServeStartup.listeningBase(line)).isEqualTo(URI.create("http://127.0.0.1:38255/"));
         assertThat(ServeStartup.listeningBase("12:23:43.557 INFO Server s0001: stdio, shared, lazy, idle"))
                 .isNull();
+    }
+
+    @Test
+    void splitsAStartupCaseIntoItsLabelAndCommand() {
+        ServeStartup.Case c = ServeStartup.Options.parseCase("stdio=java  -jar sb.jar serve --listen 127.0.0.1:0");
+
+        assertThat(c.label()).isEqualTo("stdio");
+        assertThat(c.command()).containsExactly("java", "-jar", "sb.jar", "serve", "--listen", "127.0.0.1:0");
+        assertThatThrownBy(() -> ServeStartup.Options.parseCase("java -jar x"))
+                .hasMessageContaining("expected: LABEL=COMMAND ARGS...");
+        assertThatThrownBy(() -> ServeStartup.Options.parse(List.of("--rounds", "3")))
+                .hasMessageContaining("--case: missing");
+    }
+
+    @Test
+    void summarizesTheRoundsOfOneCase() {
+        ThreadCpu cpu = new ThreadCpu(900, 800, 20, 50);
+        List<ServeStartup.Round> rounds = List.of(
+                new ServeStartup.Round(1_000_000_000L, 1_500_000_000L, 2_000_000_000L, cpu),
+                new ServeStartup.Round(900_000_000L, 1_200_000_000L, 1_800_000_000L, cpu),
+                new ServeStartup.Round(1_100_000_000L, 1_300_000_000L, 1_900_000_000L, cpu));
+
+        assertThat(ServeStartup.summary("stdio-1000", rounds))
+                .contains(
+                        "\"label\":\"stdio-1000\"",
+                        "\"median_ready_ms\":1300.0",
+                        "\"min_ready_ms\":1200.0",
+                        "\"median_cpu_ms\":1900.0",
+                        "\"median_cpu_main_ms\":900.0");
     }
 
     @Test
