@@ -4,6 +4,7 @@ import dev.switchboard.core.ServerInfo;
 import dev.switchboard.core.Switchboard;
 import dev.switchboard.core.config.ConfigLoader;
 import dev.switchboard.core.config.GatewayConfig;
+import dev.switchboard.core.config.RemoteServerConfig;
 import dev.switchboard.core.lifecycle.ServerState;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,7 +68,7 @@ public final class StartupTime {
                 rounds.add(round);
                 out.println(round.json(i));
             }
-            out.println(summary(rounds, options));
+            out.println(summary(rounds));
         } finally {
             if (temporary) {
                 Files.deleteIfExists(file);
@@ -76,13 +77,14 @@ public final class StartupTime {
     }
 
     /** The times of one round, in nanoseconds. */
-    record Round(int servers, long load, long build, long list, long close, long cpu, long threadCpu) {
+    record Round(int servers, String kind, long load, long build, long list, long close, long cpu, long threadCpu) {
         long ready() {
             return load + build + list;
         }
 
         String json(int index) {
-            return "{\"round\":" + index + ",\"servers\":" + servers + ",\"load_ms\":" + ms(load) + ",\"build_ms\":"
+            return "{\"round\":" + index + ",\"servers\":" + servers + ",\"kind\":\"" + kind + "\",\"load_ms\":"
+                    + ms(load) + ",\"build_ms\":"
                     + ms(build) + ",\"servers_ms\":" + ms(list) + ",\"ready_ms\":" + ms(ready()) + ",\"close_ms\":"
                     + ms(close) + ",\"ready_cpu_ms\":" + ms(cpu) + ",\"ready_thread_cpu_ms\":" + ms(threadCpu) + "}";
         }
@@ -109,8 +111,11 @@ public final class StartupTime {
             throw new IllegalStateException("servers: " + servers.size() + " listed, " + notIdle
                     + " not idle (expected: " + config.servers().size() + ", all idle)");
         }
+        String kind =
+                config.servers().values().stream().anyMatch(RemoteServerConfig.class::isInstance) ? "remote" : "stdio";
         return new Round(
                 servers.size(),
+                kind,
                 t1 - t0,
                 t2 - t1,
                 t3 - t2,
@@ -120,13 +125,14 @@ public final class StartupTime {
     }
 
     /** The first round (a cold JVM) and the median of the later ones (compiled), in one JSON line. */
-    static String summary(List<Round> rounds, Options options) {
+    static String summary(List<Round> rounds) {
         Round first = rounds.get(0);
         List<Round> later = rounds.subList(1, rounds.size());
-        return "{\"summary\":true,\"servers\":" + first.servers() + ",\"kind\":\""
-                + (options.scale().remoteUrl() != null ? "remote" : "stdio") + "\",\"rounds\":" + rounds.size()
+        return "{\"summary\":true,\"servers\":" + first.servers() + ",\"kind\":\"" + first.kind()
+                + "\",\"rounds\":" + rounds.size()
                 + ",\"cold_ready_ms\":" + ms(first.ready()) + ",\"cold_load_ms\":" + ms(first.load())
                 + ",\"cold_build_ms\":" + ms(first.build()) + ",\"cold_cpu_ms\":" + ms(first.cpu())
+                + ",\"cold_thread_cpu_ms\":" + ms(first.threadCpu())
                 + ",\"warm_ready_ms\":"
                 + ms(median(later, Round::ready)) + ",\"warm_load_ms\":" + ms(median(later, Round::load))
                 + ",\"warm_build_ms\":" + ms(median(later, Round::build)) + ",\"warm_cpu_ms\":"

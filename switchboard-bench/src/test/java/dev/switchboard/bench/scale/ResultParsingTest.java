@@ -133,9 +133,9 @@ class ResultParsingTest {
     @Test
     void takesTheMedianOfTheLaterRounds() {
         List<StartupTime.Round> rounds = List.of(
-                new StartupTime.Round(1, 1_000_000, 0, 0, 0, 0, 0),
-                new StartupTime.Round(1, 3_000_000, 0, 0, 0, 0, 0),
-                new StartupTime.Round(1, 2_000_000, 0, 0, 0, 0, 0));
+                new StartupTime.Round(1, "stdio", 1_000_000, 0, 0, 0, 0, 0),
+                new StartupTime.Round(1, "stdio", 3_000_000, 0, 0, 0, 0, 0),
+                new StartupTime.Round(1, "stdio", 2_000_000, 0, 0, 0, 0, 0));
 
         assertThat(StartupTime.median(rounds, StartupTime.Round::load)).isEqualTo(2_000_000);
         assertThat(StartupTime.median(List.of(), StartupTime.Round::load)).isEqualTo(-1);
