@@ -142,11 +142,15 @@ abstract class SdkClientContract {
                 .build());
 
         assertThat(text(result)).isEqualTo(token);
+        // Every notification arrives with the caller's token. Their order is not asserted: the SDK's
+        // client hands each notification to its handler on a scheduler of its own, so two that arrive in
+        // one chunk (which happens on a loaded machine) can reach the handler in either order. Our own
+        // client's order is asserted by ClientTransportContract.
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(progress)
                         .filteredOn(p -> token.equals(p.progressToken()))
                         .extracting(McpSchema.ProgressNotification::progress)
-                        .containsExactly(0.0, 50.0, 100.0));
+                        .containsExactlyInAnyOrder(0.0, 50.0, 100.0));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.switchboard.server.cli;
 
 import dev.switchboard.core.Switchboard;
-import dev.switchboard.core.config.ConfigError;
 import dev.switchboard.core.config.ConfigException;
+import dev.switchboard.core.config.ConfigSnapshot;
 import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.server.stdio.StdioServerTransport;
 import dev.switchboard.server.mcp.McpViews;
@@ -10,13 +10,16 @@ import dev.switchboard.server.ops.ConfigWatcher;
 import dev.switchboard.server.ops.Reloader;
 import dev.switchboard.server.ops.SighupTrigger;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code switchboard stdio --config FILE}: the aggregate view over standard input and output, for
@@ -30,49 +33,47 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Serves the gateway's aggregate view over stdio, for desktop clients (logs go to stderr).")
 final class StdioCommand implements Callable<Integer> {
-    @Option(
-            names = "--config",
-            required = true,
-            paramLabel = "FILE",
-            description = "The configuration file, JSON or YAML.")
-    @Nullable
-    Path config;
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    @ParentCommand
+    SwitchboardCommand parent;
 
-    private final PrintStream err;
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    @Spec
+    CommandSpec spec;
 
-    StdioCommand() {
-        this(System.err);
-    }
+    @Mixin
+    ConfigOption config = new ConfigOption();
 
-    StdioCommand(PrintStream err) {
-        this.err = err;
-    }
+    @Mixin
+    LoggingOptions logging = new LoggingOptions();
 
     @Override
     public Integer call() {
-        Path file = config;
-        if (file == null) {
-            err.println("stdio: --config: missing (expected: a configuration file)");
-            return 2;
+        logging.apply();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> environment = parent.environment();
+        ConfigSnapshot snapshot = config.loadOrReport(environment, err);
+        if (snapshot == null) {
+            return 1;
         }
         try (McpRuntime runtime = new McpRuntime();
-                Switchboard switchboard =
-                        Switchboard.builder().configFile(file).runtime(runtime).build();
+                Switchboard switchboard = Switchboard.builder()
+                        .config(snapshot.config())
+                        .environment(environment)
+                        .runtime(runtime)
+                        .build();
                 McpViews views = new McpViews(switchboard, runtime);
-                ConfigWatcher watcher = watch(switchboard, file)) {
+                ConfigWatcher watcher = watch(switchboard, config.file, err)) {
             StdioServerTransport.serve(views.aggregate(), runtime);
             return 0;
         } catch (ConfigException e) {
-            err.println("stdio: " + file + " is invalid:");
-            for (ConfigError error : e.errors().errors()) {
-                err.println("  " + error);
-            }
+            ConfigOption.print(e.errors(), err);
             return 1;
         }
     }
 
     /** Reloads the file when it changes and on {@code SIGHUP}, as {@code serve} does. */
-    private ConfigWatcher watch(Switchboard switchboard, Path file) {
+    private static ConfigWatcher watch(Switchboard switchboard, Path file, PrintWriter err) {
         Reloader reloader = new Reloader(switchboard, file, result -> {});
         ConfigWatcher watcher =
                 new ConfigWatcher(file, Duration.ofMillis(300), () -> reloader.reload("file change"), System::nanoTime);
@@ -80,6 +81,7 @@ final class StdioCommand implements Callable<Integer> {
             watcher.start();
         } catch (IOException e) {
             err.println("stdio: cannot watch " + file + " for changes (" + e.getMessage() + "); reload with SIGHUP");
+            err.flush();
         }
         SighupTrigger.install(
                 () -> reloader.reload("SIGHUP"),

@@ -55,9 +55,8 @@ final class ClientLog {
         }
         LogLevel messageLevel = LogLevel.parse(p.path("level").asString(null));
         String logger = p.path("logger").asString(null);
-        String named = session.scope() instanceof Scope.Single
-                ? logger
-                : logger == null ? server : server + "/" + logger;
+        String named =
+                session.scope() instanceof Scope.Single ? logger : logger == null ? server : server + "/" + logger;
         send(messageLevel == null ? LogLevel.INFO : messageLevel, named, p.get("data"), call);
     }
 

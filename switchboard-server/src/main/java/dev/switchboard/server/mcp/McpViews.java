@@ -10,6 +10,8 @@ import dev.switchboard.mcp.server.http.StreamableHttpHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
@@ -22,10 +24,10 @@ import org.eclipse.jetty.server.Handler;
  * transport; {@link #httpHandlers} gives the Jetty handlers of the HTTP endpoints.
  *
  * <p>The views follow the engine: its catalog's changes become {@code list_changed} for the upstream
- * sessions that see them, a reload that changes the access policy tells every session (checked once
- * a second), and what servers send on their shared connections reaches the sessions it belongs to.
- * {@link #close()} stops following; it does not close the sessions (their transports do) nor the
- * engine. Thread-safe.
+ * sessions that see them, a reload that changes the access policy and a server that goes down or
+ * comes back tell the sessions concerned (checked once a second), and what servers send on their
+ * shared connections reaches the sessions it belongs to. {@link #close()} stops following; it does
+ * not close the sessions (their transports do) nor the engine. Thread-safe.
  */
 public final class McpViews implements AutoCloseable {
     private final Switchboard switchboard;
@@ -53,7 +55,18 @@ public final class McpViews implements AutoCloseable {
         this.meta = new ViewFactory(context, View.meta());
         switchboard.catalog().addListener(hub);
         switchboard.addServerListener(hub);
-        this.policyWatch = runtime.timer().scheduleWithFixedDelay(hub::checkPolicy, 1, 1, TimeUnit.SECONDS);
+        // sending list_changed may block on a slow client: on a virtual thread, not the shared timer
+        Executor threads = runtime.virtualThreads();
+        this.policyWatch = runtime.timer()
+                .scheduleWithFixedDelay(() -> runQuietly(threads, hub::checkChanges), 1, 1, TimeUnit.SECONDS);
+    }
+
+    private static void runQuietly(Executor threads, Runnable task) {
+        try {
+            threads.execute(task);
+        } catch (RejectedExecutionException e) {
+            // shutting down: nothing left to tell
+        }
     }
 
     /** The aggregate view, for any server transport (such as stdio). */

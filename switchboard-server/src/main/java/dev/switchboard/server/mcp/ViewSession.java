@@ -281,8 +281,8 @@ final class ViewSession implements IncomingHandler {
         }
     }
 
-    /** After a reload changed the access policy: every list may look different now. */
-    void policyChanged() {
+    /** After a reload changed the access policy, or a server went down or came back: every list may differ now. */
+    void listsChanged() {
         if (!initialized || !view.tools().relaysCatalog()) {
             return;
         }

@@ -164,16 +164,27 @@ final class StreamableSession implements Transport, SessionRegistry.Entry {
         return new EventStream(nextStream.getAndIncrement(), options.streamBufferEvents(), describe());
     }
 
-    /** Keeps a POST stream findable by its number, for resumption; the oldest beyond 16 are dropped. */
+    /**
+     * Keeps a POST stream findable by its number, for resumption. Of the streams whose client went
+     * away, the oldest beyond 16 are dropped; a stream still being written to its client never is, or
+     * its client would lose the answer it is waiting for.
+     */
     void track(EventStream stream) {
         streamsLock.lock();
         try {
             postStreams.put(stream.number(), stream);
+            int detached = 0;
+            for (EventStream s : postStreams.values()) {
+                detached += s.isAttached() ? 0 : 1;
+            }
             Iterator<EventStream> it = postStreams.values().iterator();
-            while (postStreams.size() > RESUMABLE_STREAMS && it.hasNext()) {
+            while (detached > RESUMABLE_STREAMS && it.hasNext()) {
                 EventStream oldest = it.next();
-                it.remove();
-                oldest.close();
+                if (!oldest.isAttached()) {
+                    it.remove();
+                    oldest.close();
+                    detached--;
+                }
             }
         } finally {
             streamsLock.unlock();

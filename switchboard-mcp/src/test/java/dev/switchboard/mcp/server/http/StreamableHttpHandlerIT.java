@@ -156,6 +156,39 @@ class StreamableHttpHandlerIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void answersEveryStreamingCallWhenMoreStreamsAreOpenThanItKeepsForResumption() throws Exception {
+        McpTestClient client =
+                client(HttpServerTransportOptions.defaults().withKeepAliveInterval(Duration.ofMillis(50)));
+        String session = client.initialize("2025-06-18");
+        List<HttpResponse<InputStream>> responses = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            HttpResponse<InputStream> response = client.postStreaming(session, callTool(100 + i, "wait", "{}"));
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("text/event-stream");
+            responses.add(response);
+        }
+
+        factory.open("all of them");
+
+        for (HttpResponse<InputStream> response : responses) {
+            try (SseReader events = new SseReader(response.body())) {
+                SseReader.Event event = events.next();
+                while (json(event.data()).path("result").isMissingNode()) {
+                    event = events.next();
+                }
+                assertThat(json(event.data())
+                                .path("result")
+                                .path("content")
+                                .get(0)
+                                .path("text")
+                                .asString())
+                        .isEqualTo("all of them");
+            }
+        }
+    }
+
+    @Test
     void servesMoreOpenStreamsThanItHasPlatformThreads() throws Exception {
         McpTestClient client = client();
         List<InputStream> streams = new ArrayList<>();
