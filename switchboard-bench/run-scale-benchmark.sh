@@ -3,8 +3,8 @@
 # RSS of 10,000 idle upstream sessions, RSS idle and under load. Bounded in time; stops only the
 # processes it started (by pid) and the children those started.
 #
-#   switchboard-bench/run-scale-benchmark.sh            about 8 minutes here, without the build
-#   switchboard-bench/run-scale-benchmark.sh --quick    about 3 minutes: fewer rounds and sessions
+#   switchboard-bench/run-scale-benchmark.sh            about 4 minutes here, plus the build
+#   switchboard-bench/run-scale-benchmark.sh --quick    about 2 minutes: fewer rounds and sessions
 #   switchboard-bench/run-scale-benchmark.sh --help     every option
 set -euo pipefail
 
