@@ -231,7 +231,9 @@ start_contender() {
     switchboard)
       local config template
       config="$(switchboard_config "$d" "$port")"
-      template="${SWITCHBOARD_SERVE:-$JAVA -jar $SB_JAR serve --config {config} --listen 127.0.0.1:{port}}"
+      # The default lives in a variable: braces inside ${VAR:-...} would end the expansion early.
+      template="$JAVA -jar $SB_JAR serve --config {config} --listen 127.0.0.1:{port}"
+      [ -n "${SWITCHBOARD_SERVE:-}" ] && template="$SWITCHBOARD_SERVE"
       template="${template//\{config\}/$config}"; template="${template//\{port\}/$port}"
       # shellcheck disable=SC2086 # the template is a command line
       setsid $template >"$logf" 2>&1 & ;;
