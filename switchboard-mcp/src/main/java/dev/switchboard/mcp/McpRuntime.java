@@ -8,20 +8,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the sessions and transports of one application share: a timer thread for request timeouts,
  * an executor of virtual threads for request handlers and blocking reads, one {@link HttpClient}
- * for every HTTP, SSE and WebSocket connection, and the JSON codec. Create one per gateway or
- * application (the composition root) and close it last. Thread-safe.
+ * for every HTTP, SSE and WebSocket connection (made on first use), and the JSON codec. Create one
+ * per gateway or application (the composition root) and close it last. Thread-safe.
  */
 public final class McpRuntime implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService virtualThreads;
-    private final HttpClient httpClient;
     private final JsonRpcCodec codec;
+    private final ReentrantLock clientLock = new ReentrantLock();
+    private volatile @Nullable HttpClient httpClient;
+    private boolean closed;
 
-    /** A runtime with a new HTTP client (HTTP/1.1, 10 s connect timeout, no redirects). */
+    /** A runtime whose HTTP client (HTTP/1.1, 10 s connect timeout, no redirects) is made on first use. */
     public McpRuntime() {
         this(new JsonRpcCodec());
     }
@@ -34,12 +38,6 @@ public final class McpRuntime implements AutoCloseable {
         this.timer.setRemoveOnCancelPolicy(true);
         this.virtualThreads = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("mcp-", 0).factory());
-        this.httpClient = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(virtualThreads)
-                .build();
     }
 
     /** The timer for timeouts; tasks must be short and never block. */
@@ -52,9 +50,35 @@ public final class McpRuntime implements AutoCloseable {
         return virtualThreads;
     }
 
-    /** The HTTP client shared by every HTTP-based transport. */
+    /**
+     * The HTTP client shared by every HTTP-based transport, made by the first call: building one sets
+     * up TLS (the default SSL context, the trust store), about 160 ms of CPU in a cold JVM, which an
+     * application talking only to stdio servers never needs. After {@link #close()} it is shut down.
+     */
     public HttpClient httpClient() {
-        return httpClient;
+        HttpClient client = httpClient;
+        if (client != null) {
+            return client;
+        }
+        clientLock.lock();
+        try {
+            client = httpClient;
+            if (client == null) {
+                client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .executor(virtualThreads)
+                        .build();
+                if (closed) {
+                    client.shutdownNow();
+                }
+                httpClient = client;
+            }
+            return client;
+        } finally {
+            clientLock.unlock();
+        }
     }
 
     /** The JSON-RPC codec. */
@@ -67,7 +91,16 @@ public final class McpRuntime implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         virtualThreads.shutdownNow();
-        httpClient.shutdownNow();
+        clientLock.lock();
+        try {
+            closed = true;
+            HttpClient client = httpClient;
+            if (client != null) {
+                client.shutdownNow();
+            }
+        } finally {
+            clientLock.unlock();
+        }
         try {
             virtualThreads.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

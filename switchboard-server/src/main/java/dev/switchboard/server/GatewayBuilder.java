@@ -164,7 +164,7 @@ public final class GatewayBuilder {
         JsonReplies replies = new JsonReplies(runtime.codec());
         RouteTable routes = new RouteTable();
         GatewayServer server =
-                new GatewayServer(options, routes, Authenticator.create(auth, runtime.httpClient()), runtime.codec());
+                new GatewayServer(options, routes, Authenticator.create(auth, runtime::httpClient), runtime.codec());
         Reloader reloader =
                 new Reloader(switchboard, file, result -> applyGatewaySettings(result, switchboard, server, runtime));
         AtomicBoolean ready = new AtomicBoolean();
@@ -215,7 +215,7 @@ public final class GatewayBuilder {
         if (result.gatewayChanges().contains("auth")) {
             AuthConfig auth = switchboard.config().gateway().auth();
             try {
-                server.authenticator(Authenticator.create(auth, runtime.httpClient()));
+                server.authenticator(Authenticator.create(auth, runtime::httpClient));
                 log.info("gateway.auth changed: the new credentials apply to every new request");
             } catch (IllegalStateException | IllegalArgumentException e) {
                 log.error(

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,11 +74,27 @@ public final class Authenticator {
      * @throws NullPointerException if an argument is null
      */
     public static Authenticator create(AuthConfig config, HttpClient http, Clock clock) {
+        Objects.requireNonNull(http, "http");
+        return create(config, () -> http, clock);
+    }
+
+    /**
+     * The authenticator {@code config} describes, with the system clock, asking {@code http} for the
+     * HTTP client only when JWTs are configured: building one sets up TLS, which a gateway without
+     * JWTs never needs.
+     *
+     * @see #create(AuthConfig, HttpClient, Clock)
+     */
+    public static Authenticator create(AuthConfig config, Supplier<HttpClient> http) {
+        return create(config, http, Clock.systemUTC());
+    }
+
+    private static Authenticator create(AuthConfig config, Supplier<HttpClient> http, Clock clock) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(clock, "clock");
         JwtConfig jwtConfig = config.jwt();
-        JwtVerifier verifier = jwtConfig == null ? null : JwtVerifier.of(jwtConfig, http, clock);
+        JwtVerifier verifier = jwtConfig == null ? null : JwtVerifier.of(jwtConfig, http.get(), clock);
         return new Authenticator(config.isEnabled(), ApiKeyTable.of(config.apiKeys()), verifier);
     }
 

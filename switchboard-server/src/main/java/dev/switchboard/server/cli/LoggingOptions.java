@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --verbose}: the commands that print results log only warnings and errors unless asked for
- * more. Logs always go to standard error (the module's {@code logback.xml}), so standard output
+ * more. Logs always go to standard error ({@link StderrLogging}), so standard output
  * carries only results.
  */
 final class LoggingOptions {

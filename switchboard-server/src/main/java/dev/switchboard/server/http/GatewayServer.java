@@ -105,6 +105,10 @@ public final class GatewayServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // Jetty's per-connection header cache (1,024 entries by default) holds about 90 KB of heap on
+        // every open connection, and each MCP session keeps one open for its GET stream: 10,000
+        // sessions would need 1 GB. Without it a request allocates a few more header fields.
+        http.setHeaderCacheSize(0);
         ServerConnector connector = new ServerConnector(s, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(options.listen().host());
         connector.setPort(options.listen().port());

@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code switchboard demo-server} as a real process, with Logback and the module's logback.xml on
- * the class path: standard output must carry nothing but protocol messages.
+ * {@code switchboard demo-server} as a real process, with Logback set up as the jar sets it up ({@code
+ * StderrLogging}): standard output must carry nothing but protocol messages.
  */
 class DemoServerCommandIT {
     private static final String[] REQUESTS = {

@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -72,7 +74,11 @@ public final class McpHttpServer implements AutoCloseable {
             pool.setName("mcp-http-io");
             pool.setVirtualThreadsExecutor(threads);
             Server s = new Server(pool);
-            ServerConnector connector = new ServerConnector(s, 1, 1);
+            HttpConfiguration http = new HttpConfiguration();
+            // Jetty's per-connection header cache holds about 90 KB of heap on every open connection,
+            // and each client session keeps one open for its GET stream.
+            http.setHeaderCacheSize(0);
+            ServerConnector connector = new ServerConnector(s, 1, 1, new HttpConnectionFactory(http));
             connector.setHost(options.host());
             connector.setPort(options.port());
             // The JDK's default backlog is 50: a burst of new connections beyond it gets reset.
