@@ -18,8 +18,9 @@ import java.util.Objects;
  *     drain and close
  * @param unchanged servers kept as they were: same sessions, same processes
  * @param gatewayChanges the gateway settings that changed: {@code policy}, {@code separator},
- *     {@code views}, {@code listen}, {@code auth} ({@code listen} and {@code auth} take effect only
- *     when the gateway that serves them restarts)
+ *     {@code views}, {@code listen}, {@code auth}, {@code allowedOrigins}, {@code allowedHosts},
+ *     {@code maxRequestBytes} (the gateway applies {@code auth} at once; {@code listen} and the last
+ *     three take effect when it restarts)
  */
 public record ReloadResult(
         boolean applied,

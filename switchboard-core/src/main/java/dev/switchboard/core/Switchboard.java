@@ -1,5 +1,6 @@
 package dev.switchboard.core;
 
+import dev.switchboard.core.catalog.AmbiguousToolException;
 import dev.switchboard.core.catalog.LiveCatalog;
 import dev.switchboard.core.config.ConfigException;
 import dev.switchboard.core.config.ConfigLoader;
@@ -133,9 +134,26 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
+     * Connects one server if it is not connected yet (a lazy one too) and waits until it is
+     * connected and its tools are listed, or it has failed, at most {@code timeout}. A server that
+     * is connected already answers at once. Never throws for a server that fails or is disabled:
+     * its state says why.
+     *
+     * @param server the server's name
+     * @param timeout the longest wait; positive (the server's own connect and initialize timeouts
+     *     bound each attempt as well)
+     * @return the server's state afterwards
+     * @throws NotFoundException when there is no server of that name
+     * @throws IllegalArgumentException when {@code timeout} is not positive
+     */
+    public ServerInfo connect(String server, Duration timeout) {
+        return engine.connect(Objects.requireNonNull(server, "server"), Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
      * Every tool of every enabled server that has been connected, in configuration order and then
      * the server's order; a lazy server that was never used has no tools listed yet (see {@link
-     * #connectAll}). Served from memory: never blocks on a server.
+     * #connect} and {@link #connectAll}). Served from memory: never blocks on a server.
      */
     public List<ToolInfo> tools() {
         return engine.tools(null);
@@ -177,6 +195,18 @@ public final class Switchboard implements AutoCloseable {
      */
     public JsonNode callTool(String server, String tool, @Nullable JsonNode arguments) {
         return Engine.await(callToolAsync(server, tool, arguments, RequestOptions.defaults()));
+    }
+
+    /**
+     * {@link #callTool(String, String, JsonNode)} for {@code principal}, after the access policy, as
+     * {@link #callToolAsync(Principal, String, String, JsonNode, RequestOptions)} does, waiting for
+     * the result.
+     *
+     * @throws NotFoundException when there is no such server or tool, or the policy hides it
+     * @throws RuntimeException as listed in the class documentation
+     */
+    public JsonNode callTool(Principal principal, String server, String tool, @Nullable JsonNode arguments) {
+        return Engine.await(callToolAsync(principal, server, tool, arguments, RequestOptions.defaults()));
     }
 
     /**
@@ -243,7 +273,9 @@ public final class Switchboard implements AutoCloseable {
      * the discovered tools makes the lazy servers that were never connected connect (each within
      * its connect and initialize timeouts) and is looked up once more.
      *
-     * @return the tool, or empty when there is none or the bare name is ambiguous
+     * @return the tool, or empty when there is none
+     * @throws AmbiguousToolException when {@code name} is a bare name that more than one server
+     *     offers (its {@link AmbiguousToolException#candidates()} are their full names)
      */
     public Optional<ToolInfo> route(String name) {
         return engine.route(null, Objects.requireNonNull(name, "name"));
@@ -251,7 +283,8 @@ public final class Switchboard implements AutoCloseable {
 
     /**
      * {@link #route(String)} among the tools {@code principal} may call: a hidden tool is treated
-     * exactly like a missing one, also when deciding whether a bare name is ambiguous.
+     * exactly like a missing one, also when deciding whether a bare name is ambiguous (and it is
+     * never among the candidates of an {@link AmbiguousToolException}).
      */
     public Optional<ToolInfo> route(Principal principal, String name) {
         return engine.route(Objects.requireNonNull(principal, "principal"), Objects.requireNonNull(name, "name"));
@@ -261,7 +294,8 @@ public final class Switchboard implements AutoCloseable {
      * Calls the tool that {@code name} names (see {@link #route}) and waits for the result, as
      * {@link #callTool} does.
      *
-     * @throws NotFoundException when no tool, or more than one, goes by that name
+     * @throws NotFoundException when no tool goes by that name
+     * @throws AmbiguousToolException when it is a bare name that more than one server offers
      * @throws RuntimeException as listed in the class documentation
      */
     public JsonNode callRouted(String name, @Nullable JsonNode arguments) {
@@ -282,8 +316,7 @@ public final class Switchboard implements AutoCloseable {
 
     /**
      * Loads {@code file} and applies it (see {@link #reload(GatewayConfig)}). A file that is missing
-     * or invalid changes nothing: the result carries every problem, and each is logged once at WARN
-     * (without secrets).
+     * or invalid changes nothing: the result carries every problem (without secrets).
      */
     public ReloadResult reload(Path file) {
         return engine.reload(Objects.requireNonNull(file, "file"));
@@ -295,6 +328,11 @@ public final class Switchboard implements AutoCloseable {
      * calls; removed and changed servers finish their calls in flight (at most the drain timeout,
      * default 10 s) and then close, in the background. Returns once the new configuration is in
      * effect, without waiting for the old servers to close. Reloads are applied one at a time.
+     *
+     * <p>Reporting the result is the caller's: the engine logs reloads at DEBUG only (logger
+     * {@code dev.switchboard.core.engine}), so that whoever triggers them (the gateway logs one line
+     * per reload, with its trigger) is the one place they are logged. {@link ReloadResult#toString()}
+     * is a one-line summary to log.
      *
      * @return what changed, or every problem when the configuration is rejected (then nothing
      *     changed)
@@ -512,7 +550,11 @@ public final class Switchboard implements AutoCloseable {
             return this;
         }
 
-        /** The clock of statuses and breakers; default the system clock (UTC). */
+        /**
+         * The clock of statuses, supervision (the uptime after which the backoff starts again, when
+         * the next attempt is due) and breakers; default the system clock (UTC). Delays still run
+         * on the runtime's timer.
+         */
         public Builder clock(Clock value) {
             once("clock", clock);
             this.clock = Objects.requireNonNull(value, "clock");

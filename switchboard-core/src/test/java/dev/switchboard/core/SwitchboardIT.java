@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.core.catalog.AmbiguousToolException;
 import dev.switchboard.core.config.BreakerSettings;
 import dev.switchboard.core.config.BulkheadSettings;
 import dev.switchboard.core.config.GatewayConfig;
@@ -266,6 +267,33 @@ class SwitchboardIT {
     }
 
     @Test
+    void connectingOneLazyServerListsItsToolsAndLeavesTheOthersIdle() {
+        McpHttpServer server = serveDemo(0);
+        List<RemoteServerConfig> remotes = new ArrayList<>();
+        for (String name : List.of("web", "other")) {
+            remotes.add(new RemoteServerConfig(
+                    name,
+                    server.mcpEndpoint(),
+                    RemoteTransport.HTTP,
+                    Map.of(),
+                    settings(Timeouts.DEFAULTS, BreakerSettings.DEFAULTS)));
+        }
+        Switchboard switchboard = start(GatewayConfig.of(GatewaySettings.DEFAULTS, List.copyOf(remotes)));
+
+        ServerInfo web = switchboard.connect("web", Duration.ofSeconds(10));
+
+        assertThat(web.state()).isEqualTo(ServerState.READY);
+        assertThat(web.toolCount()).isPositive();
+        assertThat(switchboard.tools())
+                .isNotEmpty()
+                .allMatch(tool -> tool.server().equals("web"));
+        assertThat(switchboard.server("other").orElseThrow().state()).isEqualTo(ServerState.IDLE);
+        assertThat(switchboard.connect("web", Duration.ofMillis(1)).state()).isEqualTo(ServerState.READY);
+        assertThatThrownBy(() -> switchboard.connect("nope", Duration.ofSeconds(1)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void unknownServerAndToolNamesFailWithTheSameKindOfError() {
         McpHttpServer server = serveDemo(0);
         RemoteServerConfig remote = new RemoteServerConfig(
@@ -286,5 +314,28 @@ class SwitchboardIT {
                 .isEqualTo("routed");
         assertThat(text(switchboard.callRouted("echo", args("message", "bare"))))
                 .isEqualTo("bare");
+    }
+
+    @Test
+    void aBareNameTwoServersOfferIsAmbiguousAndNamesBoth() {
+        McpHttpServer server = serveDemo(0);
+        List<RemoteServerConfig> remotes = new ArrayList<>();
+        for (String name : List.of("a", "b")) {
+            remotes.add(new RemoteServerConfig(
+                    name,
+                    server.mcpEndpoint(),
+                    RemoteTransport.HTTP,
+                    Map.of(),
+                    settings(Timeouts.DEFAULTS, BreakerSettings.DEFAULTS)));
+        }
+        Switchboard switchboard = start(GatewayConfig.of(GatewaySettings.DEFAULTS, List.copyOf(remotes)));
+
+        assertThatThrownBy(() -> switchboard.callRouted("echo", args("message", "which")))
+                .isInstanceOfSatisfying(
+                        AmbiguousToolException.class,
+                        e -> assertThat(e.candidates()).containsExactly("a__echo", "b__echo"))
+                .hasMessage("ambiguous: echo matches a__echo, b__echo (expected: one of these full names)");
+        assertThat(text(switchboard.callRouted("b__echo", args("message", "full"))))
+                .isEqualTo("full");
     }
 }

@@ -51,7 +51,7 @@ public final class GatewayBuilder {
     private boolean watchConfig = true;
     private Duration reloadDebounce = Duration.ofMillis(300);
     private Duration drainTimeout = Duration.ofSeconds(10);
-    private GatewayServerOptions serverOptions = GatewayServerOptions.defaults();
+    private @Nullable Integer maxRequestBodyBytes;
     private final List<ViewMount> views = new ArrayList<>();
 
     GatewayBuilder() {}
@@ -92,9 +92,12 @@ public final class GatewayBuilder {
         return this;
     }
 
-    /** The largest request body on any route; default 4 MiB. */
+    /** The largest request body on any route instead of the file's {@code gateway.maxRequestBytes} (default 4 MiB). */
     public GatewayBuilder maxRequestBodyBytes(int value) {
-        this.serverOptions = serverOptions.withMaxRequestBodyBytes(value);
+        if (value <= 0) {
+            throw new IllegalArgumentException("maxRequestBodyBytes: " + value + " (expected: a positive number)");
+        }
+        this.maxRequestBodyBytes = value;
         return this;
     }
 
@@ -116,8 +119,7 @@ public final class GatewayBuilder {
         Path file = Objects.requireNonNull(configFile, "configFile: not set (expected: a configuration file)");
         GatewayConfig config =
                 new ConfigLoader(environment).load(file).orElseThrow().config();
-        GatewayServerOptions options = serverOptions.withListen(
-                listen != null ? listen : config.gateway().listen());
+        GatewayServerOptions options = serverOptions(config);
         AuthConfig auth = config.gateway().auth();
         BindCheck.require(options.listen(), auth);
         McpRuntime runtime = new McpRuntime();
@@ -139,6 +141,16 @@ public final class GatewayBuilder {
             metrics.close();
             throw e;
         }
+    }
+
+    /** The file's listen address, allowed origins and hosts and body limit, with this builder's overrides. */
+    private GatewayServerOptions serverOptions(GatewayConfig config) {
+        GatewayServerOptions options = GatewayServerOptions.from(config.gateway());
+        if (listen != null) {
+            options = options.withListen(listen);
+        }
+        Integer bodyLimit = maxRequestBodyBytes;
+        return bodyLimit != null ? options.withMaxRequestBodyBytes(bodyLimit) : options;
     }
 
     private Gateway assemble(
@@ -194,7 +206,10 @@ public final class GatewayBuilder {
         }
     }
 
-    /** Applies what the engine does not own: a new {@code gateway.auth} at once; {@code gateway.listen} at the next start. */
+    /**
+     * Applies what the engine does not own: a new {@code gateway.auth} at once; {@code
+     * gateway.listen} and the HTTP checks and limits at the next start.
+     */
     private static void applyGatewaySettings(
             ReloadResult result, Switchboard switchboard, GatewayServer server, McpRuntime runtime) {
         if (result.gatewayChanges().contains("auth")) {
@@ -211,6 +226,11 @@ public final class GatewayBuilder {
             log.warn(
                     "gateway.listen changed to {}: takes effect when the gateway restarts",
                     switchboard.config().gateway().listen());
+        }
+        for (String key : List.of("allowedOrigins", "allowedHosts", "maxRequestBytes")) {
+            if (result.gatewayChanges().contains(key)) {
+                log.warn("gateway.{} changed: takes effect when the gateway restarts", key);
+            }
         }
     }
 }

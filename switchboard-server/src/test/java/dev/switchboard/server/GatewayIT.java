@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** What a gateway refuses to start with, and how it stops. */
 class GatewayIT {
@@ -42,6 +45,39 @@ class GatewayIT {
         assertThatThrownBy(() -> Gateway.builder().configFile(file).start())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("mcpServers.x");
+    }
+
+    @Test
+    void countsProcessStartsAndCrashesOnTheMetricsPage() throws Exception {
+        String marker = "-Dswitchboard.test.marker=" + UUID.randomUUID();
+        ObjectNode config = TestConfigs.withDemo(TestConfigs.empty(), "demo");
+        ((ArrayNode) config.at("/mcpServers/demo/args")).insert(0, marker);
+        Path file = TestConfigs.write(dir.resolve("switchboard.json"), config);
+        try (Gateway gateway =
+                        Gateway.builder().configFile(file).watchConfig(false).start();
+                TestHttp http = new TestHttp(gateway.base())) {
+            String echo = "{\"server\":\"demo\",\"tool\":\"echo\",\"arguments\":{\"message\":\"m\"}}";
+            assertThat(http.post("/api/call", null, echo).status()).isEqualTo(200);
+            assertThat(http.get("/metrics", null).body())
+                    .contains("switchboard_server_process_starts_total{server=\"demo\"} 1.0")
+                    .contains("switchboard_server_process_crashes_total{server=\"demo\"} 0.0");
+
+            ProcessHandle child = ProcessHandle.current()
+                    .descendants()
+                    .filter(p -> p.info().commandLine().orElse("").contains(marker))
+                    .findFirst()
+                    .orElseThrow();
+            child.destroyForcibly();
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> http.get("/metrics", null)
+                            .body()
+                            .contains("switchboard_server_process_crashes_total{server=\"demo\"} 1.0"));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> http.post("/api/call", null, echo).status() == 200);
+            assertThat(http.get("/metrics", null).body())
+                    .contains("switchboard_server_process_starts_total{server=\"demo\"} 2.0");
+        }
     }
 
     @Test

@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * A bare tool name that more than one server offers, so it cannot be routed: the caller must use
- * one of the full names.
+ * one of the full names. The candidates are only the tools the caller may see: an ambiguity never
+ * reveals a tool the access policy hides. The message reads {@code ambiguous: search matches
+ * github__search, gitlab__search (expected: one of these full names)}.
  */
 public final class AmbiguousToolException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -19,8 +21,8 @@ public final class AmbiguousToolException extends IllegalArgumentException {
      * @param candidates the full names of the tools that {@code name} could mean, in catalog order
      */
     public AmbiguousToolException(String name, List<String> candidates) {
-        super("tool: \"" + Objects.requireNonNull(name, "name") + "\" (expected: one of "
-                + String.join(", ", candidates) + "; more than one server offers " + name + ")");
+        super("ambiguous: " + Objects.requireNonNull(name, "name") + " matches " + String.join(", ", candidates)
+                + " (expected: one of these full names)");
         this.name = name;
         this.candidates = List.copyOf(candidates);
     }

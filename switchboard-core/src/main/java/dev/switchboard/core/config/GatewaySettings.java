@@ -11,16 +11,24 @@ import java.util.Objects;
  * @param views which upstream views are served; default all
  * @param auth how clients authenticate; default none
  * @param policy who may use which tools; default everyone everything
+ * @param http the HTTP server's allowed origins and hosts and its request size limit (keys {@code
+ *     allowedOrigins}, {@code allowedHosts} and {@code maxRequestBytes}); default {@link
+ *     HttpSettings#DEFAULTS}
  */
 public record GatewaySettings(
-        ListenAddress listen, String separator, Views views, AuthConfig auth, PolicyConfig policy) {
+        ListenAddress listen, String separator, Views views, AuthConfig auth, PolicyConfig policy, HttpSettings http) {
 
     /** The default {@link #separator}. */
     public static final String DEFAULT_SEPARATOR = "__";
 
     /** Every default. */
     public static final GatewaySettings DEFAULTS = new GatewaySettings(
-            ListenAddress.DEFAULT, DEFAULT_SEPARATOR, Views.ALL, AuthConfig.NONE, PolicyConfig.ALLOW_ALL);
+            ListenAddress.DEFAULT,
+            DEFAULT_SEPARATOR,
+            Views.ALL,
+            AuthConfig.NONE,
+            PolicyConfig.ALLOW_ALL,
+            HttpSettings.DEFAULTS);
 
     /** Checks that no field is null. */
     public GatewaySettings {
@@ -29,5 +37,11 @@ public record GatewaySettings(
         Objects.requireNonNull(views, "views");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(http, "http");
+    }
+
+    /** Settings with the default {@link HttpSettings}. */
+    public GatewaySettings(ListenAddress listen, String separator, Views views, AuthConfig auth, PolicyConfig policy) {
+        this(listen, separator, views, auth, policy, HttpSettings.DEFAULTS);
     }
 }

@@ -6,6 +6,7 @@ import dev.switchboard.core.config.ServerConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What changes from one configuration to the next, server by server: added (a new name), removed
@@ -17,7 +18,8 @@ import java.util.Objects;
  * @param updated names in both whose configurations differ, in the new order
  * @param unchanged names in both with equal configurations, in the new order
  * @param gatewayChanges the gateway settings that differ, among {@code listen}, {@code separator},
- *     {@code views}, {@code auth} and {@code policy}
+ *     {@code views}, {@code auth}, {@code policy}, {@code allowedOrigins}, {@code allowedHosts} and
+ *     {@code maxRequestBytes}
  */
 record ConfigDiff(
         List<String> added,
@@ -65,10 +67,21 @@ record ConfigDiff(
         note(changes, "views", before.views(), after.views());
         note(changes, "auth", before.auth(), after.auth());
         note(changes, "policy", before.policy(), after.policy());
+        note(
+                changes,
+                "allowedOrigins",
+                before.http().allowedOrigins(),
+                after.http().allowedOrigins());
+        note(changes, "allowedHosts", before.http().allowedHosts(), after.http().allowedHosts());
+        note(
+                changes,
+                "maxRequestBytes",
+                before.http().maxRequestBytes(),
+                after.http().maxRequestBytes());
         return changes;
     }
 
-    private static void note(List<String> changes, String name, Object before, Object after) {
+    private static void note(List<String> changes, String name, @Nullable Object before, @Nullable Object after) {
         if (!Objects.equals(before, after)) {
             changes.add(name);
         }

@@ -14,6 +14,7 @@ import dev.switchboard.core.resilience.ResilienceRegistry;
 import dev.switchboard.core.resilience.ServerGuard;
 import dev.switchboard.mcp.McpRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 
 /**
  * Makes the endpoint of one server configuration: a registry holding its supervisor (which starts
@@ -29,22 +30,24 @@ final class EndpointFactory {
     private final SupervisionSettings supervision;
     private final LiveCatalog catalog;
     private final ServerEvents events;
+    private final Clock clock;
 
+    /** A factory for the engine's servers; the meter registry, supervision settings and clock come from {@code setup}. */
     EndpointFactory(
             McpRuntime runtime,
             ServerConnector connector,
             ResilienceRegistry resilience,
-            MeterRegistry meterRegistry,
-            SupervisionSettings supervision,
+            EngineSetup setup,
             LiveCatalog catalog,
             ServerEvents events) {
         this.runtime = runtime;
         this.connector = connector;
         this.resilience = resilience;
-        this.meterRegistry = meterRegistry;
-        this.supervision = supervision;
+        this.meterRegistry = setup.meterRegistry();
+        this.supervision = setup.supervision();
         this.catalog = catalog;
         this.events = events;
+        this.clock = setup.clock();
     }
 
     SupervisionSettings supervision() {
@@ -59,7 +62,7 @@ final class EndpointFactory {
     ServerEndpoint build(ServerConfig config) {
         ServerGuard guard = resilience.guard(config.name(), config.settings());
         SessionRoute route = null;
-        ServerRegistry registry = new ServerRegistry(connector, runtime, supervision);
+        ServerRegistry registry = new ServerRegistry(connector, runtime, supervision, clock);
         try {
             SharedCallers callers = new SharedCallers();
             Discovery discovery = new Discovery(

@@ -89,13 +89,7 @@ public final class Engine implements AutoCloseable {
                 setup.supervision().drainTimeout(),
                 setup.supervision().closeTimeout());
         EndpointFactory factory = new EndpointFactory(
-                runtime,
-                ServerConnector.create(runtime),
-                resilience,
-                setup.meterRegistry(),
-                setup.supervision(),
-                catalog,
-                events);
+                runtime, ServerConnector.create(runtime, setup.meterRegistry()), resilience, setup, catalog, events);
         this.reloader = new Reloader(
                 snapshot,
                 factory,
@@ -153,11 +147,17 @@ public final class Engine implements AutoCloseable {
 
     /** See {@link dev.switchboard.core.Switchboard#connectAll(Duration)}. */
     public List<ServerInfo> connectAll(Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout: " + timeout + " (expected: a positive duration)");
-        }
+        checkPositive(timeout);
         queries.connect(snapshot.get().endpoints().values(), timeout);
         return servers(null);
+    }
+
+    /** See {@link dev.switchboard.core.Switchboard#connect(String, Duration)}. */
+    public ServerInfo connect(String server, Duration timeout) {
+        checkPositive(timeout);
+        ServerEndpoint endpoint = router.endpoint(server);
+        queries.connect(List.of(endpoint), timeout);
+        return server(server).orElseThrow(() -> new NotFoundException("server", server));
     }
 
     /** See {@link dev.switchboard.core.Switchboard#tools()}; for a principal, the tools it may call. */
@@ -170,7 +170,12 @@ public final class Engine implements AutoCloseable {
         return catalog;
     }
 
-    /** See {@link dev.switchboard.core.Switchboard#route(String)}; for a principal, among its tools. */
+    /**
+     * See {@link dev.switchboard.core.Switchboard#route(String)}; for a principal, among its tools.
+     *
+     * @throws dev.switchboard.core.catalog.AmbiguousToolException when a bare name matches more than
+     *     one of those tools
+     */
     public Optional<ToolInfo> route(@Nullable Principal principal, String name) {
         Predicate<CatalogTool> visible = visibleTo(principal);
         Optional<ToolInfo> found = ToolDirectory.route(catalog.current(), name, visible);
@@ -323,6 +328,12 @@ public final class Engine implements AutoCloseable {
         }
         Policy policy = snapshot.get().policy();
         return tool -> policy.allowsTool(principal, tool.server(), tool.originalName());
+    }
+
+    private static void checkPositive(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout: " + timeout + " (expected: a positive duration)");
+        }
     }
 
     private void checkOpen() {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param runtime the threads, timer and HTTP client to share (not closed by the engine), or {@code
  *     null} for a runtime of the engine's own, closed with it
  * @param meterRegistry where breakers, bulkheads, pools and the engine publish their meters
- * @param clock the clock of statuses and breakers
+ * @param clock the clock of statuses, supervisors and breakers
  * @param supervision backoff, process caps, drain, close and health-check timeouts
  * @param loader loads and validates configuration files for reloads
  */

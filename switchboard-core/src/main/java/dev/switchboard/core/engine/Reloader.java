@@ -156,9 +156,8 @@ final class Reloader {
         recatalog(current, next, diff, built);
         afterSwap(current, diff, built);
         meters.reloaded(true);
-        if (!diff.isEmpty()) {
-            log.info("configuration applied: {}", diff);
-        }
+        // The caller reports the result (the gateway logs one line per reload): DEBUG only here.
+        log.debug("configuration applied: {}", diff);
         return new ReloadResult(
                 true, List.of(), diff.added(), diff.removed(), diff.updated(), diff.unchanged(), diff.gatewayChanges());
     }
@@ -218,10 +217,13 @@ final class Reloader {
         }
     }
 
-    /** Rejects a configuration: logs each problem once at WARN and changes nothing. */
+    /**
+     * Rejects a configuration and changes nothing. The problems go back to the caller, who reports
+     * them; they are logged here at DEBUG only, so that a gateway's reload is logged once.
+     */
     ReloadResult rejected(List<ConfigError> errors) {
-        for (ConfigError error : errors) {
-            log.warn("configuration rejected, nothing changed: {}", error);
+        if (log.isDebugEnabled()) {
+            errors.forEach(error -> log.debug("configuration rejected, nothing changed: {}", error));
         }
         meters.reloaded(false);
         return ReloadResult.rejected(errors);

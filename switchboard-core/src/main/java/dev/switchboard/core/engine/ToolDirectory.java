@@ -31,14 +31,12 @@ final class ToolDirectory {
 
     /**
      * The tool {@code name} names among those {@code visible} accepts (see {@link Catalog#route});
-     * empty when none or more than one does.
+     * empty when none does.
+     *
+     * @throws AmbiguousToolException when more than one visible tool has {@code name} as its own name
      */
     static Optional<ToolInfo> route(Catalog catalog, String name, Predicate<? super CatalogTool> visible) {
-        try {
-            return catalog.route(name, visible).map(ToolDirectory::info);
-        } catch (AmbiguousToolException e) {
-            return Optional.empty();
-        }
+        return catalog.route(name, visible).map(ToolDirectory::info);
     }
 
     /**

@@ -8,9 +8,8 @@ public enum ErrorPhase {
      */
     CONFIG,
     /**
-     * A stdio server's process could not be started (command not found, directory missing), or
-     * exited before it answered {@code initialize}, or the supervisor's cap on processes was
-     * reached.
+     * A stdio server's process could not be started (command not found, directory missing), or the
+     * supervisor's cap on processes was reached.
      */
     PROCESS_START,
     /**
@@ -19,8 +18,9 @@ public enum ErrorPhase {
      */
     TRANSPORT_CONNECT,
     /**
-     * The transport works but the MCP handshake failed: no answer in time, an error answer, or a
-     * protocol revision the client does not accept.
+     * The transport works but the MCP handshake failed: no answer in time, an error answer, a
+     * protocol revision the client does not accept, or a stdio server's process that exited before
+     * it answered {@code initialize}.
      */
     INITIALIZE,
     /** The session is up but {@code tools/list} failed. */

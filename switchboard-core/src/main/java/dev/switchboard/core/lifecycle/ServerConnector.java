@@ -3,6 +3,8 @@ package dev.switchboard.core.lifecycle;
 import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.client.ClientOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Objects;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
@@ -23,6 +25,20 @@ public interface ServerConnector {
      */
     static ServerConnector create(McpRuntime runtime) {
         return new TransportConnector(runtime);
+    }
+
+    /**
+     * {@link #create(McpRuntime)}, counting in {@code meters}, per server (tag {@code server}), the
+     * stdio processes it starts ({@code switchboard.server.process.starts}) and those that crash
+     * ({@code switchboard.server.process.crashes}): a process whose session closes with a cause
+     * after the handshake, not one closed on purpose nor one that exits during the handshake.
+     *
+     * @param runtime the shared threads, timer and HTTP client; not closed by the connector
+     * @param meters where the counters are registered
+     */
+    static ServerConnector create(McpRuntime runtime, MeterRegistry meters) {
+        return new MeteredConnector(
+                new TransportConnector(runtime), new ProcessMeters(Objects.requireNonNull(meters, "meters")));
     }
 
     /**

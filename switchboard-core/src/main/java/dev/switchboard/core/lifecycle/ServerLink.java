@@ -277,6 +277,12 @@ final class ServerLink {
         }
         c.closeFuture().whenComplete((cause, ignored) -> lost(c, cause));
         a.result().complete(c);
+        log.info(
+                "server {}: connected over {}{}, {}",
+                name(),
+                c.transport(),
+                c.pid().isPresent() ? " (pid " + c.pid().getAsLong() + ")" : "",
+                result.toolCount() == null ? "tools not listed" : result.toolCount() + " tools");
         announce(c);
     }
 

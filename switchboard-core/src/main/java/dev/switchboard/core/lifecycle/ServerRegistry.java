@@ -65,18 +65,32 @@ public final class ServerRegistry implements AutoCloseable {
     }
 
     /**
-     * A registry connecting through {@code connector}.
+     * A registry connecting through {@code connector}, with the system clock.
      *
      * @param connector makes the connections
      * @param runtime the shared timer and virtual threads; not closed by the registry
      * @param settings backoff, caps and timeouts
      */
     public ServerRegistry(ServerConnector connector, McpRuntime runtime, SupervisionSettings settings) {
+        this(connector, runtime, settings, Clock.systemUTC());
+    }
+
+    /**
+     * A registry connecting through {@code connector}, reading the time from {@code clock}: the
+     * statuses' timestamps, the uptime after which the backoff starts again, and when the next
+     * attempt is due. The delays themselves run on the runtime's timer.
+     *
+     * @param connector makes the connections
+     * @param runtime the shared timer and virtual threads; not closed by the registry
+     * @param settings backoff, caps and timeouts
+     * @param clock the time of statuses, uptime and backoff
+     */
+    public ServerRegistry(ServerConnector connector, McpRuntime runtime, SupervisionSettings settings, Clock clock) {
         this(new SupervisorContext(
                 Objects.requireNonNull(connector, "connector"),
                 runtime.timer(),
                 runtime.virtualThreads(),
-                Clock.systemUTC(),
+                Objects.requireNonNull(clock, "clock"),
                 ThreadLocalRandom.current(),
                 Objects.requireNonNull(settings, "settings")));
     }

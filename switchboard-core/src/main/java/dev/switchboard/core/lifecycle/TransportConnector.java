@@ -28,9 +28,10 @@ import java.util.function.UnaryOperator;
 /**
  * The {@link ServerConnector} over the real transports of {@code switchboard-mcp}. Classifies each
  * failure: before the transport started, {@link ErrorPhase#PROCESS_START} (stdio) or {@link
- * ErrorPhase#TRANSPORT_CONNECT} (remote); during the handshake, a transport failure keeps that
- * phase (the process exited, the connection was refused) while an error answer or a timeout is
- * {@link ErrorPhase#INITIALIZE}. Thread-safe.
+ * ErrorPhase#TRANSPORT_CONNECT} (remote); during the handshake, {@link ErrorPhase#INITIALIZE} for a
+ * process that started (it exited, or did not answer), and for a remote server a transport failure
+ * keeps {@code TRANSPORT_CONNECT} (the connection was refused) while an error answer or a timeout
+ * is {@code INITIALIZE}. Thread-safe.
  */
 final class TransportConnector implements ServerConnector {
     /** The statuses with which a legacy HTTP+SSE server answers an {@code initialize} POST. */
@@ -189,12 +190,28 @@ final class TransportConnector implements ServerConnector {
         try {
             return McpClient.connect(transport, options);
         } catch (RuntimeException e) {
-            ErrorPhase phase =
-                    !transport.started() || !(e instanceof JsonRpcException) ? startPhase : ErrorPhase.INITIALIZE;
+            ErrorPhase phase = handshakePhase(transport.started(), startPhase, e);
             String what = transport.started() ? "initialize of " : "start of ";
             throw new ServerConnectException(
                     config.name(), phase, what + transport.describe() + " failed: " + e.getMessage(), stderr.get(), e);
         }
+    }
+
+    /**
+     * The phase of a failed connection: {@code startPhase} when the transport did not start. Once a
+     * process started, whatever failed the handshake (the process exited, wrote no answer in time,
+     * answered an error) is {@link ErrorPhase#INITIALIZE}. A remote transport's handshake request is
+     * its first contact with the server, so a transport failure there stays {@code startPhase}
+     * ({@link ErrorPhase#TRANSPORT_CONNECT}) and only an answer or a timeout is {@code INITIALIZE}.
+     */
+    static ErrorPhase handshakePhase(boolean started, ErrorPhase startPhase, RuntimeException failure) {
+        if (!started) {
+            return startPhase;
+        }
+        if (startPhase == ErrorPhase.PROCESS_START || failure instanceof JsonRpcException) {
+            return ErrorPhase.INITIALIZE;
+        }
+        return startPhase;
     }
 
     private ClientOptions clientOptions(ServerConfig config) {

@@ -39,8 +39,8 @@ class CatalogRoutingTest {
                     assertThat(e.name()).isEqualTo("create_issue");
                     assertThat(e.candidates()).containsExactly("github__create_issue", "gitlab__create_issue");
                 })
-                .hasMessage("tool: \"create_issue\" (expected: one of github__create_issue, gitlab__create_issue;"
-                        + " more than one server offers create_issue)");
+                .hasMessage("ambiguous: create_issue matches github__create_issue, gitlab__create_issue (expected:"
+                        + " one of these full names)");
     }
 
     @Test

@@ -82,6 +82,11 @@ class ConfigLoaderTest {
         assertThat(gateway.listen()).isEqualTo(new ListenAddress("0.0.0.0", 9090));
         assertThat(gateway.separator()).isEqualTo(".");
         assertThat(gateway.views()).isEqualTo(new Views(true, false, true));
+        assertThat(gateway.http())
+                .isEqualTo(new HttpSettings(
+                        List.of("https://app.example.com", "http://localhost:6274"),
+                        List.of("gateway.example.com", "gateway.example.com:9090"),
+                        1_048_576));
         assertThat(gateway.auth().apiKeys())
                 .containsExactly(
                         new ApiKey("alice-key-0123456789", "alice", "claude", List.of("admin")),

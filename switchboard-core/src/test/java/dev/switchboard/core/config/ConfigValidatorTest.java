@@ -156,6 +156,20 @@ class ConfigValidatorTest {
                         "gateway.listen: \"localhost\" (expected: host:port such as \"127.0.0.1:8808\" or"
                                 + " \"[::1]:8808\", port 0 to 65535)"),
                 bad(
+                        "HTTP allow lists with entries the server cannot use, and a tiny body limit",
+                        "gateway:\n  allowedOrigins: [\"https://app.example.com\", \"app.example.com\"]\n"
+                                + "  allowedHosts: [\"*\", \"gateway.example.com\"]\n  maxRequestBytes: 10",
+                        "gateway.allowedOrigins[1]: \"app.example.com\" (expected: scheme://host or"
+                                + " scheme://host:port, such as \"https://app.example.com\", or \"*\" alone for any)",
+                        "gateway.allowedHosts[0]: \"*\" (expected: host or host:port, IPv6 in brackets, such as"
+                                + " \"gateway.example.com\", or \"*\" alone for any)",
+                        "gateway.maxRequestBytes: 10 (expected: an integer from 1024 to 2147483647)"),
+                bad(
+                        "an empty host list, which would refuse every request",
+                        "gateway:\n  allowedHosts: []\n  allowedOrigins: \"*\"",
+                        "gateway.allowedHosts: [] (expected: at least one host, or \"*\" for any)",
+                        "gateway.allowedOrigins: \"*\" (expected: an array of non-empty strings)"),
+                bad(
                         "a public address without auth, and every view off",
                         "gateway:\n  listen: \"0.0.0.0:8808\"\n  views: {aggregate: false, meta: false, servers: false}",
                         "gateway.listen: \"0.0.0.0:8808\" (expected: a loopback address such as \"127.0.0.1:8808\""

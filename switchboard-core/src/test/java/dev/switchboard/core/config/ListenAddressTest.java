@@ -1,11 +1,32 @@
 package dev.switchboard.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ListenAddressTest {
+
+    @ParameterizedTest(name = "{0} is {1} port {2}")
+    @CsvSource({
+        "127.0.0.1:8808, 127.0.0.1, 8808",
+        "' localhost:0 ', localhost, 0",
+        "[::1]:65535, ::1, 65535",
+        "gateway.example.com:443, gateway.example.com, 443"
+    })
+    void parsesHostAndPort(String text, String host, int port) {
+        assertThat(ListenAddress.parse(text)).isEqualTo(new ListenAddress(host, port));
+    }
+
+    @ParameterizedTest(name = "{0} is refused")
+    @CsvSource({"localhost", ":80", "host:65536", "::1:8808", "host:port", "[::1]", "host:123456"})
+    void refusesAnythingButHostColonPort(String text) {
+        assertThatThrownBy(() -> ListenAddress.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("listen: \"" + text + "\" (expected: host:port such as \"127.0.0.1:8808\" or"
+                        + " \"[::1]:8808\", port 0 to 65535)");
+    }
 
     @ParameterizedTest(name = "{0} is loopback: {1}")
     @CsvSource({

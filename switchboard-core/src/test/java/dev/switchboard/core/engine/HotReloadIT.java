@@ -198,7 +198,7 @@ class HotReloadIT {
                         .join()))
                 .isEqualTo("fine");
         assertThat(engine.server("broken").orElseThrow().errorPhase())
-                .isEqualTo(dev.switchboard.core.lifecycle.ErrorPhase.PROCESS_START);
+                .isEqualTo(dev.switchboard.core.lifecycle.ErrorPhase.INITIALIZE);
         assertThat(engine.tools(null)).extracting(t -> t.name()).contains("alpha__whoami");
     }
 }

@@ -78,8 +78,8 @@ class StdioSupervisionIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> attemptNanos.size() >= 7);
 
             ServerStatus status = s.status();
-            assertThat(status.errorPhase()).isEqualTo(ErrorPhase.PROCESS_START);
-            assertThat(status.errorMessage()).contains("exited with code 3");
+            assertThat(status.errorPhase()).isEqualTo(ErrorPhase.INITIALIZE);
+            assertThat(status.errorMessage()).startsWith("initialize of ").contains("exited with code 3");
             assertThat(status.retryCount()).isGreaterThanOrEqualTo(6);
         }
         List<Duration> first = delays.subList(0, 6);
@@ -104,7 +104,9 @@ class StdioSupervisionIT {
                     shell("echo 'error: GITHUB_TOKEN is not set' >&2; exit 1")));
 
             assertThatThrownBy(s::client).isInstanceOfSatisfying(ServerConnectException.class, e -> {
-                assertThat(e.phase()).isEqualTo(ErrorPhase.PROCESS_START);
+                assertThat(e.phase())
+                        .as("the process started, then failed the handshake")
+                        .isEqualTo(ErrorPhase.INITIALIZE);
                 assertThat(e.stderrTail()).contains("error: GITHUB_TOKEN is not set");
             });
             ServerStatus status = s.status();
@@ -126,6 +128,23 @@ class StdioSupervisionIT {
                             ServerConnectException.class,
                             e -> assertThat(e.phase()).isEqualTo(ErrorPhase.PROCESS_START));
             assertThat(s.processes().live()).isZero();
+        }
+    }
+
+    @Test
+    void commandNotOnThePathIsNamedWithoutThePath() {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin");
+        try (ServerRegistry registry = registry()) {
+            ServerSupervisor s = registry.register(
+                    TestServers.stdio("missing", false, TestServers.FAST, List.of("switchboard-no-such-command")));
+
+            assertThatThrownBy(s::client).isInstanceOfSatisfying(ServerConnectException.class, e -> {
+                assertThat(e.phase()).isEqualTo(ErrorPhase.PROCESS_START);
+                assertThat(e.getMessage()).startsWith("server missing: start of ");
+                assertThat(e.getMessage())
+                        .contains("switchboard-no-such-command")
+                        .doesNotContain(path);
+            });
         }
     }
 

@@ -7,6 +7,9 @@ import dev.switchboard.core.config.RemoteServerConfig;
 import dev.switchboard.core.config.RemoteTransport;
 import dev.switchboard.core.config.StdioServerConfig;
 import dev.switchboard.mcp.McpRuntime;
+import dev.switchboard.mcp.jsonrpc.JsonRpcError;
+import dev.switchboard.mcp.jsonrpc.JsonRpcException;
+import dev.switchboard.mcp.transport.TransportException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,30 @@ class TransportConnectorTest {
     @AfterEach
     void close() {
         runtime.close();
+    }
+
+    @Test
+    void aStartedProcessThatFailsTheHandshakeFailsInInitialize() {
+        TransportException exited = new TransportException("process exited with code 3");
+        JsonRpcException refused = new JsonRpcException(JsonRpcError.INVALID_REQUEST, "no");
+
+        assertThat(TransportConnector.handshakePhase(false, ErrorPhase.PROCESS_START, exited))
+                .isEqualTo(ErrorPhase.PROCESS_START);
+        assertThat(TransportConnector.handshakePhase(true, ErrorPhase.PROCESS_START, exited))
+                .isEqualTo(ErrorPhase.INITIALIZE);
+        assertThat(TransportConnector.handshakePhase(true, ErrorPhase.PROCESS_START, refused))
+                .isEqualTo(ErrorPhase.INITIALIZE);
+    }
+
+    @Test
+    void aRemoteHandshakeThatCannotReachTheServerFailsInTransportConnect() {
+        TransportException refusedConnection = new TransportException("connection refused");
+        JsonRpcException answered = new JsonRpcException(JsonRpcError.INVALID_REQUEST, "no");
+
+        assertThat(TransportConnector.handshakePhase(true, ErrorPhase.TRANSPORT_CONNECT, refusedConnection))
+                .isEqualTo(ErrorPhase.TRANSPORT_CONNECT);
+        assertThat(TransportConnector.handshakePhase(true, ErrorPhase.TRANSPORT_CONNECT, answered))
+                .isEqualTo(ErrorPhase.INITIALIZE);
     }
 
     @Test

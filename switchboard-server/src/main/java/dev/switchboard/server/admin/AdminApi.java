@@ -5,7 +5,11 @@ import dev.switchboard.core.ReloadResult;
 import dev.switchboard.core.ServerInfo;
 import dev.switchboard.core.Switchboard;
 import dev.switchboard.core.ToolInfo;
+import dev.switchboard.core.config.ServerConfig;
+import dev.switchboard.core.config.Timeouts;
 import dev.switchboard.core.lifecycle.ServerHealth;
+import dev.switchboard.core.lifecycle.ServerState;
+import dev.switchboard.core.policy.Principal;
 import dev.switchboard.core.pool.PoolStats;
 import dev.switchboard.core.resilience.BreakerStatus;
 import dev.switchboard.server.http.ApiError;
@@ -16,6 +20,7 @@ import dev.switchboard.server.http.JsonReplies;
 import dev.switchboard.server.http.RequestBodies;
 import dev.switchboard.server.ops.CallLog;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +39,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The admin REST API under {@code /api/}: JSON in and out, errors as {@link ApiError}. Mount it on
  * {@code /api/*} with {@link dev.switchboard.server.http.Access#ADMIN}; everything goes through
- * the {@link Switchboard} facade. Blocks the request's (virtual) thread while the engine works.
- * Thread-safe.
+ * the {@link Switchboard} facade. Tool listings and calls are the caller's: the access policy
+ * filters {@code /api/tools} and {@code /api/servers/{name}/tools} and guards {@code /api/call}, and
+ * a {@code per-identity} server's calls use the caller's own sessions. Blocks the request's
+ * (virtual) thread while the engine works. Thread-safe.
  *
  * <table>
  *   <caption>Routes</caption>
  *   <tr><td>GET /api/servers</td><td>every server and its state</td></tr>
  *   <tr><td>GET /api/servers/{name}</td><td>one server with its whole status</td></tr>
- *   <tr><td>GET /api/servers/{name}/tools</td><td>the tools of one server</td></tr>
+ *   <tr><td>GET /api/servers/{name}/tools</td><td>the tools of one server (connecting a lazy one)</td></tr>
  *   <tr><td>POST /api/servers/{name}/reconnect</td><td>reconnect the server's shared connection</td></tr>
  *   <tr><td>GET /api/tools</td><td>every tool</td></tr>
  *   <tr><td>GET /api/health</td><td>ping every connected server</td></tr>
@@ -126,7 +133,8 @@ public final class AdminApi extends Handler.Abstract {
             case 1 ->
                 switch (s.get(0)) {
                     case "servers" -> get(method, this::servers);
-                    case "tools" -> get(method, () -> wrap("tools", AdminJson.tools(switchboard.tools())));
+                    case "tools" ->
+                        get(method, () -> wrap("tools", AdminJson.tools(switchboard.tools(principal(request)))));
                     case "health" -> get(method, this::health);
                     case "circuit-breakers" -> get(method, this::breakers);
                     case "pool" -> get(method, this::pool);
@@ -140,15 +148,15 @@ public final class AdminApi extends Handler.Abstract {
                 }
                 yield get(method, () -> AdminJson.serverDetail(server(s.get(1))));
             }
-            case 3 -> three(method, path, s);
+            case 3 -> three(request, method, path, s);
             default -> throw notFound(path);
         };
     }
 
-    private Reply three(String method, String path, List<String> s) {
+    private Reply three(Request request, String method, String path, List<String> s) {
         String name = s.get(1);
         return switch (s.get(0) + "/" + s.get(2)) {
-            case "servers/tools" -> get(method, () -> serverTools(name));
+            case "servers/tools" -> get(method, () -> serverTools(name, principal(request)));
             case "servers/reconnect" ->
                 post(method, () -> {
                     server(name);
@@ -181,9 +189,16 @@ public final class AdminApi extends Handler.Abstract {
         return wrap("servers", array);
     }
 
-    private JsonNode serverTools(String name) {
+    /**
+     * The tools of one server; a server never used yet (or still connecting) is connected first,
+     * within its own connect and initialize timeouts, so that a lazy server's tools show.
+     */
+    private JsonNode serverTools(String name, Principal principal) {
         ServerInfo info = server(name);
-        List<ToolInfo> tools = switchboard.tools().stream()
+        if (info.state() == ServerState.IDLE || info.state() == ServerState.CONNECTING) {
+            info = switchboard.connect(name, connectBudget(name));
+        }
+        List<ToolInfo> tools = switchboard.tools(principal).stream()
                 .filter(t -> t.server().equals(name))
                 .toList();
         ObjectNode node = AdminJson.object();
@@ -191,6 +206,15 @@ public final class AdminApi extends Handler.Abstract {
         node.put("state", AdminJson.lower(info.state()));
         node.set("tools", AdminJson.tools(tools));
         return node;
+    }
+
+    private Duration connectBudget(String name) {
+        ServerConfig config = switchboard.config().servers().get(name);
+        if (config == null) {
+            throw new NotFoundException("server", name);
+        }
+        Timeouts t = config.settings().timeouts();
+        return t.connect().plus(t.initialize());
     }
 
     private JsonNode health() {
@@ -237,7 +261,11 @@ public final class AdminApi extends Handler.Abstract {
             throw notAllowed(method, "POST");
         }
         byte[] body = RequestBodies.read(request, maxBodyBytes);
-        return Reply.ok(calls.call(body, GatewayRequests.user(request)));
+        return Reply.ok(calls.call(body, principal(request), GatewayRequests.user(request)));
+    }
+
+    private static Principal principal(Request request) {
+        return GatewayRequests.principal(request);
     }
 
     private static Reply get(String method, Supplier<JsonNode> action) {

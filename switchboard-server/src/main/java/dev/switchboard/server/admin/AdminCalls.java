@@ -3,6 +3,7 @@ package dev.switchboard.server.admin;
 import dev.switchboard.core.NotFoundException;
 import dev.switchboard.core.Switchboard;
 import dev.switchboard.core.ToolInfo;
+import dev.switchboard.core.policy.Principal;
 import dev.switchboard.server.http.ErrorCode;
 import dev.switchboard.server.ops.CallLog;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code {"name": "demo__echo", "arguments": {...}}} routed by name (a full aggregate name, or a
  * bare tool name that exactly one server has). Answers {@code {"server", "tool", "result"}} with
  * the {@code tools/call} result as the server sent it: a tool's own failure is a result with
- * {@code isError: true}, status 200. Each call goes to the {@link CallLog}.
+ * {@code isError: true}, status 200. Each call goes to the {@link CallLog}. Calls run as the
+ * caller's principal, under the access policy, as an MCP view's calls do.
  */
 final class AdminCalls {
     private final Switchboard switchboard;
@@ -29,7 +31,13 @@ final class AdminCalls {
         this.callLog = callLog;
     }
 
-    ObjectNode call(byte[] body, @Nullable String user) {
+    /**
+     * Calls for {@code principal}: the access policy applies (a hidden server or tool is not found,
+     * as a missing one is), and a {@code per-identity} server uses the principal's own sessions.
+     *
+     * @param user the caller's user for the call log, or {@code null} when nobody authenticated
+     */
+    ObjectNode call(byte[] body, Principal principal, @Nullable String user) {
         JsonNode request = parse(body);
         JsonNode arguments = arguments(request);
         String server;
@@ -39,7 +47,7 @@ final class AdminCalls {
                 throw invalid("name: given with server or tool (expected: either name, or server and tool)");
             }
             String name = text(request, "name");
-            ToolInfo routed = switchboard.route(name).orElseThrow(() -> new NotFoundException("tool", name));
+            ToolInfo routed = switchboard.route(principal, name).orElseThrow(() -> new NotFoundException("tool", name));
             server = routed.server();
             tool = routed.tool();
         } else {
@@ -49,7 +57,7 @@ final class AdminCalls {
         CallLog.Call call = callLog.start(server, tool, user);
         JsonNode result;
         try {
-            result = switchboard.callTool(server, tool, arguments);
+            result = switchboard.callTool(principal, server, tool, arguments);
             call.finish(result);
         } catch (RuntimeException e) {
             call.failed(e);

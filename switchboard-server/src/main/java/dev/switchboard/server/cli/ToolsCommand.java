@@ -4,6 +4,8 @@ import dev.switchboard.core.ServerInfo;
 import dev.switchboard.core.Switchboard;
 import dev.switchboard.core.ToolInfo;
 import dev.switchboard.core.config.ConfigSnapshot;
+import dev.switchboard.core.config.GatewayConfig;
+import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.core.lifecycle.ServerState;
 import java.io.PrintWriter;
 import java.util.List;
@@ -22,17 +24,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code switchboard tools --config FILE [--server NAME] [--json]}: connects to every enabled server
- * at once (exposed names depend on all of them, since collisions are resolved across servers) and
- * prints the tools the gateway exposes: name, server and the first line of the description, or
- * with {@code --json} a JSON array of the tool definitions under their exposed names. A server whose
- * tools could not be listed gets a line on standard error; with {@code --server} naming it, the
- * status is 1.
+ * at once (exposed names depend on all of them, since collisions are resolved across servers), or
+ * with {@code --server} to that server only when every server prefixes its tool names (none sets
+ * {@code prefix: false}, so no other server can take one of its names), and prints the tools the
+ * gateway exposes: name, server and the first line of the description, or with {@code --json} a
+ * JSON array of the tool definitions under their exposed names. A server whose tools could not be
+ * listed gets a line on standard error; with {@code --server} naming it, the status is 1.
  */
 @Command(
         name = "tools",
         mixinStandardHelpOptions = true,
         description = {
-            "Connects to every enabled server and prints the tools the gateway exposes:",
+            "Connects to every enabled server (with --server, only that one unless a server sets",
+            "prefix: false) and prints the tools the gateway exposes:",
             "exposed name, server and the first line of the description; --json prints the definitions.",
             "A server whose tools cannot be listed is reported on standard error."
         })
@@ -81,8 +85,7 @@ final class ToolsCommand implements Callable<Integer> {
             return 1;
         }
         try (switchboard) {
-            List<ServerInfo> servers = switchboard.connectAll(
-                    GatewayStart.connectBudget(snapshot.config().servers().values()));
+            List<ServerInfo> servers = connect(switchboard, snapshot.config(), only);
             if (!reportUnlisted(servers, only, err)) {
                 return 1;
             }
@@ -97,6 +100,22 @@ final class ToolsCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /**
+     * Connects the servers whose names are needed: only {@code only} when it is given and every
+     * server prefixes its tool names (so that no other server's tool can take one of its names),
+     * else every enabled server.
+     */
+    private static List<ServerInfo> connect(Switchboard switchboard, GatewayConfig config, @Nullable String only) {
+        ServerConfig target = only == null ? null : config.servers().get(only);
+        boolean allPrefixed = config.servers().values().stream()
+                .allMatch(s -> !s.settings().enabled() || s.settings().prefix());
+        if (target == null || !allPrefixed) {
+            return switchboard.connectAll(
+                    GatewayStart.connectBudget(config.servers().values()));
+        }
+        return List.of(switchboard.connect(target.name(), GatewayStart.connectBudget(List.of(target))));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.switchboard.server.http;
 
 import dev.switchboard.core.NotFoundException;
 import dev.switchboard.core.SessionLimitException;
+import dev.switchboard.core.catalog.AmbiguousToolException;
 import dev.switchboard.core.lifecycle.ServerConnectException;
 import dev.switchboard.core.pool.PoolException;
 import dev.switchboard.core.pool.PoolTimeoutException;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -53,6 +55,13 @@ public final class ApiErrors {
                                 e.kind().equals("server") ? ErrorCode.SERVER_NOT_FOUND : ErrorCode.TOOL_NOT_FOUND,
                                 message(e))
                         .with(e.kind(), e.name());
+            case AmbiguousToolException e -> {
+                ArrayNode candidates = JsonNodeFactory.instance.arrayNode();
+                e.candidates().forEach(candidates::add);
+                yield ApiError.of(ErrorCode.AMBIGUOUS_TOOL, message(e))
+                        .with("tool", e.name())
+                        .with("candidates", candidates);
+            }
             case ServerConnectException e ->
                 ApiError.of(ErrorCode.SERVER_UNAVAILABLE, message(e))
                         .with("server", e.server())

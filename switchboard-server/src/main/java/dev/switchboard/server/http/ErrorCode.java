@@ -17,8 +17,10 @@ public enum ErrorCode {
     NOT_FOUND(404),
     /** No server of that name (or the caller may not see it). 404. */
     SERVER_NOT_FOUND(404),
-    /** No tool of that name (or the caller may not see it), or a bare name more than one server has. 404. */
+    /** No tool of that name (or the caller may not see it). 404. */
     TOOL_NOT_FOUND(404),
+    /** A bare tool name that more than one server the caller may see offers; {@code candidates} lists their full names. 400. */
+    AMBIGUOUS_TOOL(400),
     /** The path exists but not with this method. 405. */
     METHOD_NOT_ALLOWED(405),
     /** The body is larger than the gateway accepts. 413. */

@@ -1,10 +1,14 @@
 package dev.switchboard.server.http;
 
+import dev.switchboard.core.config.GatewaySettings;
+import dev.switchboard.core.config.HttpSettings;
 import dev.switchboard.core.config.ListenAddress;
 import dev.switchboard.mcp.server.http.AllowedHosts;
 import dev.switchboard.mcp.server.http.AllowedOrigins;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of a {@link GatewayServer}. Immutable; start from {@link #defaults()}.
@@ -12,11 +16,11 @@ import java.util.Objects;
  * @param listen the address and port to bind; port 0 picks a free one. Default {@code
  *     127.0.0.1:8808}
  * @param maxRequestBodyBytes the largest request body accepted on any route; a larger one gets 413.
- *     Default 4 MiB, the MCP transports' own default
+ *     Default 4 MiB, the MCP transports' own default (file: {@code gateway.maxRequestBytes})
  * @param allowedHosts the {@code Host} headers accepted on MCP routes. Default: loopback names when
- *     bound to a loopback address, any otherwise
+ *     bound to a loopback address, any otherwise (file: {@code gateway.allowedHosts})
  * @param allowedOrigins the {@code Origin} headers accepted on MCP routes (requests without one are
- *     accepted). Default: loopback pages only
+ *     accepted). Default: loopback pages only (file: {@code gateway.allowedOrigins})
  * @param idleTimeout how long a connection may stay idle (no bytes either way) before it is closed;
  *     also bounds each wait for a slow client's body. Default 5 minutes, above the SSE keep-alive
  * @param stopTimeout how long {@link GatewayServer#close} waits for requests still running after
@@ -58,6 +62,33 @@ public record GatewayServerOptions(
                 AllowedOrigins.loopback(),
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(5));
+    }
+
+    /**
+     * The defaults with what the file's {@code gateway} settings say: {@code listen}, {@code
+     * allowedOrigins}, {@code allowedHosts} and {@code maxRequestBytes}.
+     */
+    public static GatewayServerOptions from(GatewaySettings gateway) {
+        HttpSettings http = gateway.http();
+        return defaults()
+                .withListen(gateway.listen())
+                .withMaxRequestBodyBytes(http.maxRequestBytes())
+                .withAllowedOrigins(origins(http.allowedOrigins()))
+                .withAllowedHosts(hosts(http.allowedHosts()));
+    }
+
+    private static AllowedOrigins origins(@Nullable List<String> entries) {
+        if (entries == null) {
+            return AllowedOrigins.loopback();
+        }
+        return entries.equals(List.of(HttpSettings.ANY)) ? AllowedOrigins.any() : AllowedOrigins.of(entries);
+    }
+
+    private static AllowedHosts hosts(@Nullable List<String> entries) {
+        if (entries == null) {
+            return AllowedHosts.loopbackWhenLocal();
+        }
+        return entries.equals(List.of(HttpSettings.ANY)) ? AllowedHosts.any() : AllowedHosts.of(entries);
     }
 
     /** These options with another address. */

@@ -117,10 +117,10 @@ class CallCommandTest {
     }
 
     @Test
-    void asksForTheServerAndTheToolWithStatusTwo() {
-        Cli.Run run = Cli.run("call", "--config", file.toString(), "demo");
+    void asksForTheServerOrANameWithStatusTwo() {
+        Cli.Run run = Cli.run("call", "--config", file.toString());
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Missing required parameter: 'TOOL'");
+        assertThat(run.err()).startsWith("Missing required parameter: 'SERVER'");
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.server.cli;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,12 @@ final class DemoConfigs {
     /** Adds a server whose command does not exist: it fails at process start, at once. */
     DemoConfigs missingCommand(String name) {
         servers.putObject(name).put("command", "/nonexistent/switchboard-test-server");
+        return this;
+    }
+
+    /** Adds a remote server at {@code url} over Streamable HTTP. */
+    DemoConfigs remote(String name, URI url) {
+        servers.putObject(name).put("url", url.toString());
         return this;
     }
 

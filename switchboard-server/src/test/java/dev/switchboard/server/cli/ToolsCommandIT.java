@@ -51,6 +51,7 @@ class ToolsCommandIT {
                 .orElseThrow();
         assertThat(echo.path("inputSchema").path("properties").has("message")).isTrue();
         assertThat(run.out()).startsWith("[\n  {\n    \"name\": \"demo__");
+        assertThat(run.err()).as("the other servers are not started").doesNotContain("broken");
     }
 
     @Test

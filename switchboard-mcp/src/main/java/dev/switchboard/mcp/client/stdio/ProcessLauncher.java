@@ -1,6 +1,7 @@
 package dev.switchboard.mcp.client.stdio;
 
 import dev.switchboard.mcp.transport.TransportException;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,9 +66,8 @@ final class ProcessLauncher {
         boolean ownSession = parameters.ownProcessGroup() && setsid != null;
         if (ownSession) {
             if (CommandResolver.resolve(parameters.command(), environment, directory) == null) {
-                throw new TransportException(description + ": cannot start: command: " + parameters.command()
-                        + " (expected: an executable file, or the name of one on the PATH "
-                        + pathOf(environment) + ")");
+                throw new TransportException(
+                        description + ": cannot start: " + notFound(parameters.command(), environment));
             }
             command.add(String.valueOf(setsid));
         }
@@ -86,8 +86,20 @@ final class ProcessLauncher {
         }
     }
 
-    private static String pathOf(Map<String, String> environment) {
-        String path = environment.get("PATH");
-        return path == null ? "(unset)" : "\"" + path + "\"";
+    /**
+     * Why {@code command} cannot be run, naming the command but not the PATH, which is long and
+     * may say more about the machine than an error message should.
+     */
+    static String notFound(String command, Map<String, String> environment) {
+        String why;
+        if (command.indexOf('/') >= 0 || command.indexOf(File.separatorChar) >= 0) {
+            why = "no executable file at that path";
+        } else if (environment.get("PATH") == null) {
+            why = "not found, since the PATH is not set";
+        } else {
+            why = "not found on the PATH";
+        }
+        return "command: " + command + ": " + why + " (expected: the name of an executable on the PATH, or the"
+                + " path of an executable file)";
     }
 }
