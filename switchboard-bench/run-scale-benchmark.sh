@@ -154,10 +154,13 @@ EOF
 # --- 1. start-up with N lazy servers -------------------------------------------------------------
 log "in-process start-up: ConfigLoader + Switchboard.builder().build(), 3 cold JVMs x 10 rounds"
 for run in 1 2 3; do
-  bounded 300 "$JAVA" -cp "$JAR" dev.switchboard.bench.scale.StartupTime --config "$CS" --rounds 10 | record inprocess
+  bounded 300 "$JAVA" -cp "$JAR" dev.switchboard.bench.scale.StartupTime --config "$CS" --rounds 10 \
+    | record inprocess || log "in-process start-up failed"
 done
-bounded 300 "$JAVA" -cp "$JAR" dev.switchboard.bench.scale.StartupTime --config "$CR" --rounds 10 | record inprocess
-bounded 300 "$JAVA" -cp "$JAR" dev.switchboard.bench.scale.StartupTime --config "$C1" --rounds 10 | record inprocess
+for config in "$CR" "$C1"; do
+  bounded 300 "$JAVA" -cp "$JAR" dev.switchboard.bench.scale.StartupTime --config "$config" --rounds 10 \
+    | record inprocess || log "in-process start-up of $config failed"
+done
 
 SERVE=("$JAVA")
 # shellcheck disable=SC2206
@@ -181,12 +184,12 @@ if [ "$AOT" = 1 ]; then
 fi
 log "serve start-up to /readyz 200: $(( ${#CASES[@]} / 2 )) cases x $ROUNDS rounds, interleaved"
 bounded 1200 "$JAVA" -cp "$JAR" dev.switchboard.bench.scale.ServeStartup --rounds "$ROUNDS" "${CASES[@]}" \
-  | tee "$LOGS/serve-startup.jsonl" | record serve
+  | tee "$LOGS/serve-startup.jsonl" | record serve || log "serve start-up failed (see $LOGS/serve-startup.jsonl)"
 
 # --- 2. idle upstream sessions on the aggregate view ---------------------------------------------
 for mode in sessions streams; do
   # shellcheck disable=SC2086
-  start_gateway "idle-$mode" "$C1" $IDLE_HEAP
+  start_gateway "idle-$mode" "$C1" $IDLE_HEAP || continue
   flags=(--label "$mode"); [ "$mode" = streams ] && flags+=(--streams)
   log "$SESSIONS idle sessions ($mode) on ${GATEWAY_BASE}mcp, gateway pid $GATEWAY_PID ($IDLE_HEAP)"
   bounded 900 "$JAVA" -cp "$JAR" dev.switchboard.bench.scale.IdleSessions --url "${GATEWAY_BASE}mcp" \
@@ -197,14 +200,15 @@ for mode in sessions streams; do
 done
 
 # --- 3. RSS idle and under load -------------------------------------------------------------------
-start_gateway load "$DEMO"
-bounded 60 "$JAVA" -cp "$JAR" dev.switchboard.bench.load.ProcessMemory "$GATEWAY_PID" | record memory "idle, just started"
-log "load: $LOAD_SESSIONS sessions calling demo__echo for ${LOAD_DURATION}s, watching pid $GATEWAY_PID"
-bounded $((LOAD_DURATION + 180)) "$JAVA" -cp "$JAR" dev.switchboard.bench.load.LoadGenerator --url "${GATEWAY_BASE}mcp" \
-  --sessions "$LOAD_SESSIONS" --warmup 3s --duration "${LOAD_DURATION}s" --tool demo__echo --expect hi \
-  --watch-pid "$GATEWAY_PID" --quiet | record load || log "the load failed"
-bounded 60 "$JAVA" -cp "$JAR" dev.switchboard.bench.load.ProcessMemory "$GATEWAY_PID" | record memory "after the load"
-bounded 120 "$JAVA" -cp "$JAR" dev.switchboard.bench.scale.MemoryProbe "$GATEWAY_PID" "after the load" | record heap
+if start_gateway load "$DEMO"; then
+  bounded 60 "$JAVA" -cp "$JAR" dev.switchboard.bench.load.ProcessMemory "$GATEWAY_PID" | record memory "idle, just started" || true
+  log "load: $LOAD_SESSIONS sessions calling demo__echo for ${LOAD_DURATION}s, watching pid $GATEWAY_PID"
+  bounded $((LOAD_DURATION + 180)) "$JAVA" -cp "$JAR" dev.switchboard.bench.load.LoadGenerator --url "${GATEWAY_BASE}mcp" \
+    --sessions "$LOAD_SESSIONS" --warmup 3s --duration "${LOAD_DURATION}s" --tool demo__echo --expect hi \
+    --watch-pid "$GATEWAY_PID" --quiet | record load || log "the load failed"
+  bounded 60 "$JAVA" -cp "$JAR" dev.switchboard.bench.load.ProcessMemory "$GATEWAY_PID" | record memory "after the load" || true
+  bounded 120 "$JAVA" -cp "$JAR" dev.switchboard.bench.scale.MemoryProbe "$GATEWAY_PID" "after the load" | record heap || true
+fi
 stop_pid "$GATEWAY_PID"
 
 # --- report ---------------------------------------------------------------------------------------
