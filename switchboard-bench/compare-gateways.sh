@@ -86,26 +86,9 @@ log() { echo "compare-gateways: $*" >&2; }
 
 # ---------------------------------------------------------------- tools
 
-java_major() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -1
-}
-find_jdk() {
-  local home v best="" best_v=0
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then echo "$JAVA_HOME"; return; fi
-  for home in /usr/lib/jvm/* /usr/java/* /opt/java/* "$HOME"/.sdkman/candidates/java/*; do
-    [ -x "$home/bin/javac" ] || continue
-    v="$(java_major "$home/bin/java")"; v="${v%%.*}"
-    if [ -n "$v" ] && [ "$v" -gt "$best_v" ]; then best="$home"; best_v="$v"; fi
-  done
-  [ "$best_v" -ge 21 ] && echo "$best"
-}
-JDK="$(find_jdk || true)"
-[ -n "$JDK" ] || { log "no JDK 21 or newer found; set JAVA_HOME to one (JDK 25 recommended)"; exit 1; }
-export JAVA_HOME="$JDK"
-JAVA="$JDK/bin/java"
-if [ "$(java_major "$JAVA" | cut -d. -f1)" -ge 24 ]; then
-  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
-fi
+# shellcheck source=jdk.sh
+. "$ROOT/switchboard-bench/jdk.sh"
+use_jdk compare-gateways
 command -v node >/dev/null || { log "node (20+) is needed for the peers and the TypeScript client"; exit 1; }
 
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ]; then

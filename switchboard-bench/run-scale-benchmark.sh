@@ -52,25 +52,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | cut -d. -f1; }
-find_jdk() { # JAVA_HOME when it is 21+, else the newest JDK 21+ in the usual places
-  local home best="" best_v=0 v
-  for home in "${JAVA_HOME:-}" /usr/lib/jvm/* /usr/java/* /opt/java/* "$HOME"/.sdkman/candidates/java/*; do
-    [ -n "$home" ] && [ -x "$home/bin/java" ] && [ -x "$home/bin/jcmd" ] || continue
-    v="$(java_major "$home")"
-    [ -n "$v" ] && [ "$v" -ge 21 ] 2>/dev/null || continue
-    [ "$home" = "${JAVA_HOME:-}" ] && { echo "$home"; return; }
-    if [ "$v" -gt "$best_v" ]; then best="$home" best_v="$v"; fi
-  done
-  [ -n "$best" ] && echo "$best"
-}
-JAVA_HOME="$(find_jdk || true)"
-if [ -z "$JAVA_HOME" ]; then
-  echo "run-scale-benchmark: no JDK 21 or newer with jcmd found (expected: JAVA_HOME set to one; 25 recommended)" >&2
-  exit 1
-fi
-export JAVA_HOME
-JAVA="$JAVA_HOME/bin/java"
+# shellcheck source=jdk.sh
+. "$ROOT/switchboard-bench/jdk.sh"
+use_jdk run-scale-benchmark
 STAMP="$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 RESULTS="$OUT/results-$STAMP.jsonl"

@@ -11,30 +11,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/switchboard-bench/target/benchmarks.jar"
 
-java_major() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -1
-}
-
-find_jdk() {
-  local home v best="" best_v=0
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then echo "$JAVA_HOME"; return; fi
-  for home in /usr/lib/jvm/* /usr/java/* /opt/java/* "$HOME"/.sdkman/candidates/java/*; do
-    [ -x "$home/bin/javac" ] || continue
-    v="$(java_major "$home/bin/java")"; v="${v%%.*}"
-    if [ -n "$v" ] && [ "$v" -gt "$best_v" ]; then best="$home"; best_v="$v"; fi
-  done
-  [ "$best_v" -ge 21 ] && echo "$best"
-}
-
-JDK="$(find_jdk || true)"
-if [ -z "$JDK" ]; then
-  echo "run-wire-benchmark: no JDK 21 or newer found; set JAVA_HOME to one (JDK 25 recommended)." >&2
-  exit 1
-fi
-export JAVA_HOME="$JDK"
-if [ "$(java_major "$JDK/bin/java" | cut -d. -f1)" -ge 24 ]; then
-  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
-fi
+# shellcheck source=jdk.sh
+. "$ROOT/switchboard-bench/jdk.sh"
+use_jdk run-wire-benchmark
 
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ]; then
   echo "run-wire-benchmark: building $JAR" >&2
@@ -42,4 +21,4 @@ if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ]; then
 fi
 
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-exec "$JDK/bin/java" ${BENCH_JAVA_OPTS:-} -cp "$JAR" dev.switchboard.bench.WireBenchmark "$@"
+exec "$JAVA" ${BENCH_JAVA_OPTS:-} -cp "$JAR" dev.switchboard.bench.WireBenchmark "$@"

@@ -59,37 +59,14 @@ public final class PooledVsColdBenchmark {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            out.print(PooledVsColdOptions.USAGE);
-            return 0;
-        }
-        PooledVsColdOptions options;
-        try {
-            options = PooledVsColdOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("pool-benchmark: " + e.getMessage());
-            err.print(PooledVsColdOptions.USAGE);
-            return 2;
-        }
-        Thread reaper = new Thread(ChildProcesses::stopAll, "bench-child-reaper");
-        Runtime.getRuntime().addShutdownHook(reaper);
-        try (McpRuntime runtime = new McpRuntime()) {
-            err.println(WireBenchmark.machine());
-            PooledVsColdReport report = new PooledVsColdBenchmark(options, runtime, err).measure();
-            print(report, options, out);
-            return 0;
-        } catch (Exception e) {
-            err.println("pool-benchmark: failed: " + LoadRun.describe(e));
-            e.printStackTrace(err);
-            return 1;
-        } finally {
-            ChildProcesses.stopAll();
-            try {
-                Runtime.getRuntime().removeShutdownHook(reaper);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
-        }
+        return BenchMain.run(
+                "pool-benchmark",
+                PooledVsColdOptions.USAGE,
+                args,
+                out,
+                err,
+                PooledVsColdOptions::parse,
+                (options, runtime) -> print(new PooledVsColdBenchmark(options, runtime, err).measure(), options, out));
     }
 
     private PooledVsColdReport measure() throws Exception {

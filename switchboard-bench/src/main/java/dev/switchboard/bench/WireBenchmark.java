@@ -46,37 +46,14 @@ public final class WireBenchmark {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            out.print(BenchOptions.USAGE);
-            return 0;
-        }
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("wire-benchmark: " + e.getMessage());
-            err.print(BenchOptions.USAGE);
-            return 2;
-        }
-        Thread reaper = new Thread(ChildProcesses::stopAll, "bench-child-reaper");
-        Runtime.getRuntime().addShutdownHook(reaper);
-        try (McpRuntime runtime = new McpRuntime()) {
-            err.println(machine());
-            Report report = new WireBenchmark(options, runtime, err).measure();
-            print(report, options, out);
-            return 0;
-        } catch (Exception e) {
-            err.println("wire-benchmark: failed: " + LoadRun.describe(e));
-            e.printStackTrace(err);
-            return 1;
-        } finally {
-            ChildProcesses.stopAll();
-            try {
-                Runtime.getRuntime().removeShutdownHook(reaper);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
-        }
+        return BenchMain.run(
+                "wire-benchmark",
+                BenchOptions.USAGE,
+                args,
+                out,
+                err,
+                BenchOptions::parse,
+                (options, runtime) -> print(new WireBenchmark(options, runtime, err).measure(), options, out));
     }
 
     private Report measure() throws Exception {

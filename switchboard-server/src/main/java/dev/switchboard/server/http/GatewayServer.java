@@ -2,6 +2,7 @@ package dev.switchboard.server.http;
 
 import dev.switchboard.core.config.ListenAddress;
 import dev.switchboard.mcp.jsonrpc.JsonRpcCodec;
+import dev.switchboard.mcp.server.http.JettyServers;
 import dev.switchboard.server.auth.Authenticator;
 import java.net.URI;
 import java.time.Duration;
@@ -9,14 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
-    private static final int ACCEPT_QUEUE = 1024;
 
     private final GatewayServerOptions options;
     private final RouteTable routes;
@@ -81,12 +78,8 @@ public final class GatewayServer implements AutoCloseable {
                 throw new IllegalStateException(problem);
             });
             routes.freeze();
-            ExecutorService threads = Executors.newThreadPerTaskExecutor(
-                    Thread.ofVirtual().name("gateway-http-", 0).factory());
-            QueuedThreadPool pool = new QueuedThreadPool(8, 2);
-            pool.setName("gateway-io");
-            pool.setVirtualThreadsExecutor(threads);
-            Server s = new Server(pool);
+            ExecutorService threads = JettyServers.virtualThreads("gateway-http-");
+            Server s = JettyServers.newServer("gateway-io", threads);
             s.addConnector(connector(s));
             s.setHandler(new GatewayRouter(routes, options, auth, replies, inFlight));
             // Calls in flight are drained before the server stops (see the gateway's close); a graceful
@@ -105,16 +98,9 @@ public final class GatewayServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        // Jetty's per-connection header cache (1,024 entries by default) holds about 90 KB of heap on
-        // every open connection, and each MCP session keeps one open for its GET stream: 10,000
-        // sessions would need 1 GB. Without it a request allocates a few more header fields.
-        http.setHeaderCacheSize(0);
-        ServerConnector connector = new ServerConnector(s, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(options.listen().host());
-        connector.setPort(options.listen().port());
+        ServerConnector connector = JettyServers.newConnector(
+                s, options.listen().host(), options.listen().port(), http);
         connector.setIdleTimeout(options.idleTimeout().toMillis());
-        // The JDK's default backlog is 50: a burst of new connections beyond it gets reset.
-        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         return connector;
     }
 

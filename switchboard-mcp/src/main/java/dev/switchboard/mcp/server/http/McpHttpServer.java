@@ -4,14 +4,11 @@ import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.server.ServerSessionFactory;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class McpHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(McpHttpServer.class);
-    private static final int ACCEPT_QUEUE = 1024;
 
     private final McpHttpServerOptions options;
     private final StreamableHttpHandler streamable;
@@ -68,21 +64,10 @@ public final class McpHttpServer implements AutoCloseable {
             if (server != null || closed) {
                 throw new IllegalStateException("McpHttpServer: already " + (closed ? "closed" : "started"));
             }
-            ExecutorService threads = Executors.newThreadPerTaskExecutor(
-                    Thread.ofVirtual().name("mcp-http-", 0).factory());
-            QueuedThreadPool pool = new QueuedThreadPool(8, 2);
-            pool.setName("mcp-http-io");
-            pool.setVirtualThreadsExecutor(threads);
-            Server s = new Server(pool);
-            HttpConfiguration http = new HttpConfiguration();
-            // Jetty's per-connection header cache holds about 90 KB of heap on every open connection,
-            // and each client session keeps one open for its GET stream.
-            http.setHeaderCacheSize(0);
-            ServerConnector connector = new ServerConnector(s, 1, 1, new HttpConnectionFactory(http));
-            connector.setHost(options.host());
-            connector.setPort(options.port());
-            // The JDK's default backlog is 50: a burst of new connections beyond it gets reset.
-            connector.setAcceptQueueSize(ACCEPT_QUEUE);
+            ExecutorService threads = JettyServers.virtualThreads("mcp-http-");
+            Server s = JettyServers.newServer("mcp-http-io", threads);
+            ServerConnector connector =
+                    JettyServers.newConnector(s, options.host(), options.port(), new HttpConfiguration());
             s.addConnector(connector);
             PathRouter paths = new PathRouter();
             paths.route(options.mcpPath(), streamable);
