@@ -102,6 +102,7 @@ final class ServeCommand implements Callable<Integer> {
                 .addShutdownHook(new Thread(
                         () -> {
                             gateway.close();
+                            StderrLogging.flush();
                             stopped.countDown();
                         },
                         "gateway-shutdown"));

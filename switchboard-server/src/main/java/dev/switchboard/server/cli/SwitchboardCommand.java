@@ -62,7 +62,9 @@ public final class SwitchboardCommand implements Callable<Integer> {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        System.exit(commandLine(new SwitchboardCommand()).execute(args));
+        int status = commandLine(new SwitchboardCommand()).execute(args);
+        StderrLogging.flush();
+        System.exit(status);
     }
 
     /** Reports an exception no subcommand handled as {@code switchboard COMMAND: Type: message}. */
