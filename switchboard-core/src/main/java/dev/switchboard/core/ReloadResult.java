@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param unchanged servers kept as they were: same sessions, same processes
  * @param gatewayChanges the gateway settings that changed: {@code policy}, {@code separator},
  *     {@code views}, {@code listen}, {@code auth}, {@code allowedOrigins}, {@code allowedHosts},
- *     {@code maxRequestBytes} (the gateway applies {@code auth} at once; {@code listen} and the last
- *     three take effect when it restarts)
+ *     {@code maxRequestBytes}, {@code maxSessions} (the gateway applies {@code auth} at once; {@code
+ *     listen} and the last four take effect when it restarts)
  */
 public record ReloadResult(
         boolean applied,

@@ -227,7 +227,7 @@ public final class GatewayBuilder {
                     "gateway.listen changed to {}: takes effect when the gateway restarts",
                     switchboard.config().gateway().listen());
         }
-        for (String key : List.of("allowedOrigins", "allowedHosts", "maxRequestBytes")) {
+        for (String key : List.of("allowedOrigins", "allowedHosts", "maxRequestBytes", "maxSessions")) {
             if (result.gatewayChanges().contains(key)) {
                 log.warn("gateway.{} changed: takes effect when the gateway restarts", key);
             }

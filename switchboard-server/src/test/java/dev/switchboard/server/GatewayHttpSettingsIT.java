@@ -15,11 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The file's {@code gateway.allowedOrigins}, {@code allowedHosts} and {@code maxRequestBytes} reach
+ * The file's {@code gateway.allowedOrigins}, {@code allowedHosts}, {@code maxRequestBytes} and {@code
+ * maxSessions} reach
  * the gateway's own checks and the MCP views it mounts.
  */
 class GatewayHttpSettingsIT {
     private static final int LIMIT = 2048;
+    private static final int SESSIONS = 3;
     private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
             + "\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
@@ -38,6 +40,7 @@ class GatewayHttpSettingsIT {
         settings.putArray("allowedOrigins").add("https://app.example.com");
         settings.putArray("allowedHosts").add("127.0.0.1");
         settings.put("maxRequestBytes", LIMIT);
+        settings.put("maxSessions", SESSIONS);
         Path file = TestConfigs.write(dir.resolve("switchboard.json"), config);
         McpViewMount views = new McpViewMount();
         gateway = Gateway.builder()
@@ -89,6 +92,19 @@ class GatewayHttpSettingsIT {
     }
 
     @Test
+    void eachMcpEndpointOpensAtMostMaxSessions() {
+        for (int i = 0; i < SESSIONS; i++) {
+            assertThat(initialize(http, "/mcp", null).status()).isEqualTo(200);
+        }
+
+        Reply refused = initialize(http, "/mcp", null);
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.body()).contains("sessions: 3 (expected: at most 3");
+        assertThat(initialize(http, "/mcp/meta", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void viewsGetTheSameChecksAndLimitThroughTheirContext() {
         GatewayContext context = mounted.get();
 
@@ -104,7 +120,11 @@ class GatewayHttpSettingsIT {
     }
 
     private static Reply initialize(TestHttp client, String origin) {
-        HttpRequest.Builder request = client.request("/mcp", null)
+        return initialize(client, "/mcp", origin);
+    }
+
+    private static Reply initialize(TestHttp client, String path, String origin) {
+        HttpRequest.Builder request = client.request(path, null)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE));

@@ -16,7 +16,15 @@ import tools.jackson.databind.JsonNode;
  */
 final class GatewayReader {
     static final List<String> KEYS = List.of(
-            "listen", "allowedOrigins", "allowedHosts", "maxRequestBytes", "separator", "views", "auth", "policy");
+            "listen",
+            "allowedOrigins",
+            "allowedHosts",
+            "maxRequestBytes",
+            "maxSessions",
+            "separator",
+            "views",
+            "auth",
+            "policy");
     static final List<String> VIEW_KEYS = List.of("aggregate", "meta", "servers");
 
     private static final Pattern SEPARATOR = Pattern.compile("[_.-]{1,4}");
@@ -85,7 +93,8 @@ final class GatewayReader {
                 HttpSettings.DEFAULT_MAX_REQUEST_BYTES,
                 HttpSettings.MIN_MAX_REQUEST_BYTES,
                 Integer.MAX_VALUE);
-        return new HttpSettings(origins, hosts, maxRequestBytes);
+        int maxSessions = gateway.integer("maxSessions", HttpSettings.DEFAULT_MAX_SESSIONS, 1, Integer.MAX_VALUE);
+        return new HttpSettings(origins, hosts, maxRequestBytes, maxSessions);
     }
 
     /**

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param views which upstream views are served; default all
  * @param auth how clients authenticate; default none
  * @param policy who may use which tools; default everyone everything
- * @param http the HTTP server's allowed origins and hosts and its request size limit (keys {@code
- *     allowedOrigins}, {@code allowedHosts} and {@code maxRequestBytes}); default {@link
+ * @param http the HTTP server's allowed origins and hosts, its request size limit and session cap
+ *     (keys {@code allowedOrigins}, {@code allowedHosts}, {@code maxRequestBytes} and {@code
+ *     maxSessions}); default {@link
  *     HttpSettings#DEFAULTS}
  */
 public record GatewaySettings(

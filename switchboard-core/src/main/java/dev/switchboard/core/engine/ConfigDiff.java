@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param updated names in both whose configurations differ, in the new order
  * @param unchanged names in both with equal configurations, in the new order
  * @param gatewayChanges the gateway settings that differ, among {@code listen}, {@code separator},
- *     {@code views}, {@code auth}, {@code policy}, {@code allowedOrigins}, {@code allowedHosts} and
- *     {@code maxRequestBytes}
+ *     {@code views}, {@code auth}, {@code policy}, {@code allowedOrigins}, {@code allowedHosts},
+ *     {@code maxRequestBytes} and {@code maxSessions}
  */
 record ConfigDiff(
         List<String> added,
@@ -78,6 +78,7 @@ record ConfigDiff(
                 "maxRequestBytes",
                 before.http().maxRequestBytes(),
                 after.http().maxRequestBytes());
+        note(changes, "maxSessions", before.http().maxSessions(), after.http().maxSessions());
         return changes;
     }
 

@@ -86,7 +86,8 @@ class ConfigLoaderTest {
                 .isEqualTo(new HttpSettings(
                         List.of("https://app.example.com", "http://localhost:6274"),
                         List.of("gateway.example.com", "gateway.example.com:9090"),
-                        1_048_576));
+                        1_048_576,
+                        500));
         assertThat(gateway.auth().apiKeys())
                 .containsExactly(
                         new ApiKey("alice-key-0123456789", "alice", "claude", List.of("admin")),

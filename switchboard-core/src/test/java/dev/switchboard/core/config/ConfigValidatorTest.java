@@ -156,14 +156,16 @@ class ConfigValidatorTest {
                         "gateway.listen: \"localhost\" (expected: host:port such as \"127.0.0.1:8808\" or"
                                 + " \"[::1]:8808\", port 0 to 65535)"),
                 bad(
-                        "HTTP allow lists with entries the server cannot use, and a tiny body limit",
+                        "HTTP allow lists with entries the server cannot use, a tiny body limit and no sessions",
                         "gateway:\n  allowedOrigins: [\"https://app.example.com\", \"app.example.com\"]\n"
-                                + "  allowedHosts: [\"*\", \"gateway.example.com\"]\n  maxRequestBytes: 10",
+                                + "  allowedHosts: [\"*\", \"gateway.example.com\"]\n  maxRequestBytes: 10\n"
+                                + "  maxSessions: 0",
                         "gateway.allowedOrigins[1]: \"app.example.com\" (expected: scheme://host or"
                                 + " scheme://host:port, such as \"https://app.example.com\", or \"*\" alone for any)",
                         "gateway.allowedHosts[0]: \"*\" (expected: host or host:port, IPv6 in brackets, such as"
                                 + " \"gateway.example.com\", or \"*\" alone for any)",
-                        "gateway.maxRequestBytes: 10 (expected: an integer from 1024 to 2147483647)"),
+                        "gateway.maxRequestBytes: 10 (expected: an integer from 1024 to 2147483647)",
+                        "gateway.maxSessions: 0 (expected: an integer from 1 to 2147483647)"),
                 bad(
                         "an empty host list, which would refuse every request",
                         "gateway:\n  allowedHosts: []\n  allowedOrigins: \"*\"",

@@ -34,7 +34,9 @@ public final class McpViewMount implements ViewMount {
     public void mount(GatewayContext context, RouteTable routes) {
         McpViews views = new McpViews(context.switchboard(), context.runtime(), settings, recorder(context.callLog()));
         Map<String, Handler> handlers = views.httpHandlers(
-                transportOptions(context.serverOptions()),
+                transportOptions(context.serverOptions())
+                        .withMaxSessions(
+                                context.switchboard().config().gateway().http().maxSessions()),
                 context.switchboard().config().gateway().views());
         handlers.forEach((pattern, handler) -> routes.route(pattern, Access.MCP, handler));
     }
