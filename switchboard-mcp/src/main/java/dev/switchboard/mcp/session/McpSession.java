@@ -266,6 +266,10 @@ public final class McpSession implements AutoCloseable {
             return;
         }
         IncomingHandler target = handlerFor(related);
+        if (transport.deliversOnRequestThreads() && target.handlesOnDeliveringThread(incoming)) {
+            handle(target, incoming);
+            return;
+        }
         try {
             options.handlerExecutor().execute(() -> handle(target, incoming));
         } catch (RejectedExecutionException e) {

@@ -49,6 +49,16 @@ public interface Transport extends AutoCloseable {
     /** A short description for logs and errors, such as {@code stdio(npx server-everything)}. */
     String describe();
 
+    /**
+     * Whether every request this transport delivers arrives on a thread of its own that may block
+     * (the handler thread of the HTTP request that carried it), so that a handler that never waits
+     * for the peer can run there instead of on a new thread. Default false: the transport's reader
+     * threads deliver, and must not block.
+     */
+    default boolean deliversOnRequestThreads() {
+        return false;
+    }
+
     /** Receives what a transport reads. Called from the transport's reader threads; must not block. */
     interface Listener {
         /**

@@ -138,6 +138,17 @@ final class ViewSession implements IncomingHandler {
         }
     }
 
+    /**
+     * Every request the views answer: none waits for the client (what a server asks the client
+     * during a call goes through {@link ClientAsks}, on the downstream's threads). A relayed call
+     * returns once it is sent, a listing once it is read from the catalog; either may wait, bounded,
+     * for a server that is still connecting.
+     */
+    @Override
+    public boolean handlesOnDeliveringThread(IncomingRequest request) {
+        return true;
+    }
+
     private CompletionStage<JsonNode> catalogRequest(IncomingRequest request) {
         if (!view.tools().relaysCatalog()) {
             throw methodNotFound(request.method());

@@ -146,6 +146,12 @@ final class StreamableSession implements Transport, SessionRegistry.Entry {
     }
 
     /** Hands a message the client posted to the MCP session. */
+    /** Every message comes from {@link #deliver}, on the handler thread of the POST that carried it. */
+    @Override
+    public boolean deliversOnRequestThreads() {
+        return true;
+    }
+
     void deliver(JsonRpcMessage message) {
         Listener l = listener;
         if (l == null) {
