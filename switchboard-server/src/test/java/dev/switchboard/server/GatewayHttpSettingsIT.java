@@ -84,8 +84,14 @@ class GatewayHttpSettingsIT {
     void bodiesAboveTheLimitGet413OnMcpAndAdminRoutes() {
         String big = "{\"pad\":\"" + "x".repeat(LIMIT) + "\"}";
 
-        assertThat(http.post("/mcp", null, big).status()).isEqualTo(413);
-        assertThat(http.post("/api/call", null, big).status()).isEqualTo(413);
+        Reply mcp = http.post("/mcp", null, big);
+        Reply admin = http.post("/api/call", null, big);
+
+        assertThat(mcp.status()).isEqualTo(413);
+        assertThat(admin.status()).isEqualTo(413);
+        // the unread body ends the connection: the client must not send the next request on it
+        assertThat(mcp.response().headers().firstValue("Connection")).hasValue("close");
+        assertThat(admin.response().headers().firstValue("Connection")).hasValue("close");
         assertThat(http.post("/api/call", null, "{\"server\":\"nope\",\"tool\":\"echo\"}")
                         .status())
                 .isEqualTo(404);

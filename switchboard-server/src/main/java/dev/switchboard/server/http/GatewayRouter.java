@@ -5,6 +5,7 @@ import dev.switchboard.mcp.server.http.RequestGuard;
 import dev.switchboard.server.auth.AuthResult;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -57,6 +58,9 @@ final class GatewayRouter extends Handler.AbstractContainer {
         }
         Access access = route.access();
         if (request.getLength() > maxBodyBytes) {
+            // the body stays unread, so the connection cannot carry another request: say so, or a
+            // client that reuses it gets an empty answer to its next request
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
             fail(
                     response,
                     callback,

@@ -5,6 +5,8 @@ import dev.switchboard.mcp.jsonrpc.DecodedPayload;
 import dev.switchboard.mcp.jsonrpc.JsonRpcCodec;
 import dev.switchboard.mcp.jsonrpc.JsonRpcError;
 import java.io.IOException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -37,6 +39,8 @@ final class PostBodyReader {
     DecodedPayload read(Request request, Response response, Callback callback) throws IOException {
         byte[] body = readBounded(request);
         if (body == null) {
+            // the rest of the body stays unread, so the connection cannot carry another request
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
             String limit = maxBytes + " bytes";
             replies.error(
                     response,
