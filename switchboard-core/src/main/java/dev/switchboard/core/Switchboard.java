@@ -121,6 +121,15 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
+     * What the server named {@code name} said of itself when its shared connection was initialized
+     * (its {@code serverInfo}, capabilities and instructions), for a view that passes it through.
+     * Empty while that connection is not up, or when there is no such server. Never connects.
+     */
+    public Optional<ServerIdentity> identity(String name) {
+        return engine.identity(Objects.requireNonNull(name, "name"));
+    }
+
+    /**
      * Connects every enabled server that is not connected yet (lazy ones too), all at once, and
      * waits until each is connected and its tools are listed, or has failed, at most {@code
      * timeout} in all. Never throws for a server that fails: its state says why.

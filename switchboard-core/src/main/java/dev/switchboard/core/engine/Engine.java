@@ -2,6 +2,7 @@ package dev.switchboard.core.engine;
 
 import dev.switchboard.core.NotFoundException;
 import dev.switchboard.core.ReloadResult;
+import dev.switchboard.core.ServerIdentity;
 import dev.switchboard.core.ServerInfo;
 import dev.switchboard.core.ServerListener;
 import dev.switchboard.core.ServerSession;
@@ -143,6 +144,11 @@ public final class Engine implements AutoCloseable {
     /** See {@link dev.switchboard.core.Switchboard#server(String)}. */
     public Optional<ServerInfo> server(String name) {
         return Optional.ofNullable(snapshot.get().endpoints().get(name)).map(e -> e.info(catalog.current()));
+    }
+
+    /** See {@link dev.switchboard.core.Switchboard#identity(String)}. */
+    public Optional<ServerIdentity> identity(String name) {
+        return Optional.ofNullable(snapshot.get().endpoints().get(name)).flatMap(ServerEndpoint::identity);
     }
 
     /** See {@link dev.switchboard.core.Switchboard#connectAll(Duration)}. */

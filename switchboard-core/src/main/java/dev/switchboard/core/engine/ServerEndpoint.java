@@ -1,5 +1,6 @@
 package dev.switchboard.core.engine;
 
+import dev.switchboard.core.ServerIdentity;
 import dev.switchboard.core.ServerInfo;
 import dev.switchboard.core.catalog.Catalog;
 import dev.switchboard.core.config.ServerConfig;
@@ -171,6 +172,11 @@ final class ServerEndpoint {
                 status.errorMessage(),
                 toolCount,
                 status);
+    }
+
+    /** What the server said of itself on its shared connection; empty while not connected. */
+    Optional<ServerIdentity> identity() {
+        return supervisor.identity();
     }
 
     Optional<PoolStats> poolStats() {

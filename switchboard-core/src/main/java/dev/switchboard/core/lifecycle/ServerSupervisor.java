@@ -1,5 +1,6 @@
 package dev.switchboard.core.lifecycle;
 
+import dev.switchboard.core.ServerIdentity;
 import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.core.config.Timeouts;
 import dev.switchboard.mcp.client.McpClient;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -116,6 +118,19 @@ public final class ServerSupervisor {
         params.put("name", Objects.requireNonNull(name, "name"));
         params.set("arguments", arguments == null ? JsonNodeFactory.instance.objectNode() : arguments);
         return request(McpMethods.TOOLS_CALL, params, options);
+    }
+
+    /**
+     * What the server said of itself when the current connection was initialized; empty while there
+     * is none. Never connects.
+     */
+    public Optional<ServerIdentity> identity() {
+        ServerConnection c = link.current();
+        if (c == null) {
+            return Optional.empty();
+        }
+        McpClient client = c.client();
+        return Optional.of(new ServerIdentity(client.serverInfo(), client.serverCapabilities(), client.instructions()));
     }
 
     /** A snapshot of the server's state, last error, retries, stderr tail, tools and processes. */

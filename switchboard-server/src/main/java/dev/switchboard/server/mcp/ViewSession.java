@@ -1,5 +1,6 @@
 package dev.switchboard.server.mcp;
 
+import dev.switchboard.core.ServerIdentity;
 import dev.switchboard.core.Switchboard;
 import dev.switchboard.core.catalog.CatalogChange;
 import dev.switchboard.core.catalog.Kind;
@@ -16,6 +17,7 @@ import dev.switchboard.mcp.session.IncomingHandler;
 import dev.switchboard.mcp.session.IncomingRequest;
 import dev.switchboard.mcp.session.McpSession;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -175,6 +177,41 @@ final class ViewSession implements IncomingHandler {
         return CompletableFuture.completedFuture(result);
     }
 
+    /**
+     * What the one server of a pass-through view said of itself, connecting it first (bounded) when
+     * it was never connected; {@code null} when it is not connected, and the view speaks for itself.
+     */
+    private @Nullable ServerIdentity ownIdentity(String server) {
+        Switchboard switchboard = context.switchboard();
+        try {
+            if (switchboard.server(server).filter(Availability::firstConnection).isPresent()) {
+                switchboard.connect(server, context.settings().connectWait());
+            }
+            return switchboard.identity(server).orElse(null);
+        } catch (RuntimeException e) {
+            // removed meanwhile: the view's own identity answers, and the next request gets the error
+            return null;
+        }
+    }
+
+    /**
+     * The view's capabilities, less what the server does not offer: a kind it did not declare, and
+     * resource subscriptions when it has none.
+     */
+    static ObjectNode passedThrough(ObjectNode ours, JsonNode theirs) {
+        ObjectNode caps = ours.deepCopy();
+        for (String kind : List.of("tools", "resources", "prompts", "completions", "logging")) {
+            if (!theirs.has(kind)) {
+                caps.remove(kind);
+            }
+        }
+        if (caps.get("resources") instanceof ObjectNode resources
+                && !theirs.path("resources").path("subscribe").asBoolean(false)) {
+            resources.remove("subscribe");
+        }
+        return caps;
+    }
+
     private ObjectNode initialize(ObjectNode params) {
         ProtocolVersion version = ProtocolVersion.negotiate(
                 params.path("protocolVersion").asString(null), EnumSet.allOf(ProtocolVersion.class));
@@ -183,6 +220,15 @@ final class ViewSession implements IncomingHandler {
         ObjectNode result = context.codec().object();
         result.put("protocolVersion", version.wire());
         result.set("capabilities", view.tools().capabilities(context.codec()));
+        ServerIdentity own = view.scope() instanceof Scope.Single single ? ownIdentity(single.server()) : null;
+        if (own != null) {
+            result.set("capabilities", passedThrough((ObjectNode) result.get("capabilities"), own.capabilities()));
+            result.set("serverInfo", own.serverInfo().deepCopy());
+            if (own.instructions() != null) {
+                result.put("instructions", own.instructions());
+            }
+            return result;
+        }
         ObjectNode info = result.putObject("serverInfo");
         String label = view.scope().label();
         info.put("name", view.tools() instanceof MetaTools ? "switchboard-meta" : "switchboard-" + label);

@@ -6,6 +6,7 @@ import static dev.switchboard.server.mcp.AggregateViewIT.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.mcp.client.McpClient;
+import dev.switchboard.mcp.demo.DemoServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,8 +52,19 @@ class ServerViewIT {
                 .noneMatch(name -> name.startsWith("demo__"));
         assertThat(names(client.request("prompts/list", null), "prompts")).contains("test_simple_prompt");
         assertThat(text(client.callTool("echo", args("message", "own name")))).contains("own name");
-        assertThat(client.initializeResult().path("serverInfo").path("name").asString())
-                .isEqualTo("switchboard-demo");
+    }
+
+    @Test
+    void introducesItselfAsTheServerDoes() {
+        JsonNode own = gateway.connect("/mcp/servers/demo", null).initializeResult();
+        JsonNode aggregate = gateway.connect("/mcp", null).initializeResult();
+
+        assertThat(own.path("serverInfo").path("name").asString()).isEqualTo(DemoServer.NAME);
+        assertThat(own.path("instructions").asString()).startsWith("Switchboard's demo MCP server");
+        assertThat(own.path("capabilities").path("resources").path("subscribe").asBoolean())
+                .isTrue();
+        assertThat(aggregate.path("serverInfo").path("name").asString()).isEqualTo("switchboard-aggregate");
+        assertThat(aggregate.path("instructions").asString()).startsWith("Switchboard gateway");
     }
 
     @Test
