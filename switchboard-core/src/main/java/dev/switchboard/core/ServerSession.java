@@ -51,6 +51,17 @@ public interface ServerSession extends AutoCloseable {
     CompletableFuture<JsonNode> request(String method, @Nullable JsonNode params, RequestOptions options);
 
     /**
+     * Sends a notification, such as {@code notifications/roots/list_changed}, to the server over
+     * this session's own connection. Only a {@code per-session} server has one: for the others,
+     * whose connection other callers share, nothing is sent. Never throws.
+     *
+     * @return whether the notification was sent
+     */
+    default boolean notifyOwnConnection(String method, @Nullable JsonNode params) {
+        return false;
+    }
+
+    /**
      * The process id of this session's own stdio process, for a {@code per-session} stdio server;
      * empty otherwise.
      */

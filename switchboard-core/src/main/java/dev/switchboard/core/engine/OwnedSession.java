@@ -69,6 +69,21 @@ final class OwnedSession implements ServerSession {
     }
 
     @Override
+    public boolean notifyOwnConnection(String method, @Nullable JsonNode params) {
+        Objects.requireNonNull(method, "method");
+        if (!isOpen()) {
+            return false;
+        }
+        try {
+            connection.client().session().notify(method, params);
+            return true;
+        } catch (RuntimeException e) {
+            log.debug("server {}: could not send {}: {}", endpoint.name(), method, e.toString());
+            return false;
+        }
+    }
+
+    @Override
     public OptionalLong processId() {
         return connection.pid();
     }

@@ -31,6 +31,9 @@ public final class DemoServer {
     /** The {@code serverInfo.name}. */
     public static final String NAME = "switchboard-demo";
 
+    /** The log message the demo sends a session whose client said its roots changed. */
+    public static final String ROOTS_CHANGED_LOG = "notifications/roots/list_changed received";
+
     private DemoServer() {}
 
     /** Builds a demo server. Each call makes an independent server with its own state. */
@@ -61,6 +64,13 @@ public final class DemoServer {
                 .handle(McpMethods.PROMPTS_GET, prompts::get)
                 .handle(McpMethods.COMPLETION_COMPLETE, completions::complete)
                 .handle(McpMethods.LOGGING_SET_LEVEL, request -> setLevel(sessions, request))
+                .onNotification((session, notification) -> {
+                    if (McpMethods.ROOTS_LIST_CHANGED.equals(notification.method())) {
+                        // a log message says it arrived (off the transport's thread, which must not block)
+                        options.executor()
+                                .execute(() -> sessions.state(session).log(LogLevel.INFO, ROOTS_CHANGED_LOG, null));
+                    }
+                })
                 .onSessionOpen(sessions::opened)
                 .onSessionClose(session -> {
                     sessions.closed(session);

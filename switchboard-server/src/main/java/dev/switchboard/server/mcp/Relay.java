@@ -14,6 +14,7 @@ import dev.switchboard.mcp.session.RequestOptions;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -201,6 +202,28 @@ final class Relay {
                     // the server keeps its level; the session filters by its own anyway
                 }
             });
+        }
+    }
+
+    /**
+     * Tells the {@code per-session} servers whose connection this session has open that the client's
+     * roots changed (in the background: this runs on the transport's thread). A shared or pooled
+     * connection is not told: it asks the client of the call in flight, and the next call's client
+     * answers with its own roots.
+     */
+    static void forwardRootsChanged(ViewSession session) {
+        for (String server : Availability.ready(session)) {
+            ServerSession target = session.owns(server) ? session.downstreams().existing(server) : null;
+            if (target == null) {
+                continue;
+            }
+            try {
+                session.context()
+                        .executor()
+                        .execute(() -> target.notifyOwnConnection(McpMethods.ROOTS_LIST_CHANGED, null));
+            } catch (RejectedExecutionException e) {
+                return; // shutting down
+            }
         }
     }
 

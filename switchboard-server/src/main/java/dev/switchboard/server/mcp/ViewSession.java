@@ -247,6 +247,8 @@ final class ViewSession implements IncomingHandler {
     public void onNotification(JsonRpcNotification notification, @Nullable RequestId related) {
         if (McpMethods.INITIALIZED.equals(notification.method())) {
             initialized = true;
+        } else if (McpMethods.ROOTS_LIST_CHANGED.equals(notification.method())) {
+            Relay.forwardRootsChanged(this);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.client.McpClient;
 import dev.switchboard.mcp.demo.DemoServer;
+import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.server.http.McpHttpServer;
 import dev.switchboard.mcp.server.http.McpHttpServerOptions;
 import java.time.Duration;
@@ -59,6 +60,20 @@ class ServerRequestsIT {
 
         assertThat(text(result)).isEqualTo("LLM response: from the per-session caller");
         assertThat(recorder.requests("sampling/createMessage")).hasSize(1);
+    }
+
+    @Test
+    void tellsTheCallersPerSessionServerThatItsRootsChanged() {
+        Recorder recorder = new Recorder();
+        McpClient client = gateway.connect("/mcp", recorder);
+        assertThat(text(client.callTool("owned__echo", args("message", "open it"))))
+                .contains("open it");
+
+        client.session().notify(McpMethods.ROOTS_LIST_CHANGED, null);
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(recorder.notifications("notifications/message"))
+                        .anyMatch(m -> m.path("data").asString("").equals(DemoServer.ROOTS_CHANGED_LOG)));
     }
 
     @Test
