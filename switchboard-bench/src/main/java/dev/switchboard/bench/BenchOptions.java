@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The settings of one wire benchmark run, parsed from the command line by hand (the module has no
@@ -114,18 +115,28 @@ record BenchOptions(
      */
     static BenchOptions parse(String... args) {
         Builder b = new Builder(defaults());
+        parseInto(args, b::quick, b::set);
+        return b.build();
+    }
+
+    /**
+     * Reads {@code args} as {@code --quick} (calling {@code quick}) and {@code --NAME VALUE} pairs
+     * (calling {@code set}), in order.
+     *
+     * @throws IllegalArgumentException for an option without its value, or what {@code set} throws
+     */
+    static void parseInto(String[] args, Runnable quick, BiConsumer<String, String> set) {
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--quick")) {
-                b.quick();
+                quick.run();
                 continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(name + ": no value (expected: " + name + " VALUE, see --help)");
             }
-            b.set(name, args[++i]);
+            set.accept(name, args[++i]);
         }
-        return b.build();
     }
 
     /** Whether {@code contender} takes part in measurements of {@code target}. */
@@ -274,13 +285,13 @@ record BenchOptions(
         throw new IllegalArgumentException(name + ": " + value + " (expected: a duration such as 500ms, 3s or 2m)");
     }
 
-    private static void requireRange(String name, long value, long min, long max) {
+    static void requireRange(String name, long value, long min, long max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + ": " + value + " (expected: " + min + ".." + max + ")");
         }
     }
 
-    private static void requirePositive(String name, Duration value) {
+    static void requirePositive(String name, Duration value) {
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + ": " + value + " (expected: a positive duration)");
         }

@@ -14,7 +14,6 @@ import dev.switchboard.core.config.ToolFilter;
 import dev.switchboard.core.lifecycle.ServerConnector;
 import dev.switchboard.mcp.McpRuntime;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,12 +69,7 @@ public final class PooledVsColdBenchmark {
     }
 
     private PooledVsColdReport measure() throws Exception {
-        ServerCommand command = new ServerCommand(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                System.getProperty("java.class.path"),
-                options.serverJvmArgs(),
-                STDIO_MAIN,
-                HTTP_MAIN);
+        ServerCommand command = ServerCommand.ofThisJvm(options.serverJvmArgs(), STDIO_MAIN, HTTP_MAIN);
         ServerConnector connector = ServerConnector.create(runtime);
         List<Subject> subjects = new ArrayList<>();
         HttpServerProcess http = null;

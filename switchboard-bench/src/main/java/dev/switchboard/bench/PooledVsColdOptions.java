@@ -65,14 +65,14 @@ record PooledVsColdOptions(
         callers = List.copyOf(callers);
         serverJvmArgs = List.copyOf(serverJvmArgs);
         for (int c : callers) {
-            range("callers", c, 1, 64);
+            BenchOptions.requireRange("callers", c, 1, 64);
         }
-        range("rounds", rounds, 1, 100);
-        range("pooled-max-calls", pooledMaxCalls, 1, 100_000_000);
-        range("cold-max-calls", coldMaxCalls, 1, 1_000_000);
-        positive("pooled-measure", pooledMeasure);
-        positive("cold-measure", coldMeasure);
-        positive("call-timeout", callTimeout);
+        BenchOptions.requireRange("rounds", rounds, 1, 100);
+        BenchOptions.requireRange("pooled-max-calls", pooledMaxCalls, 1, 100_000_000);
+        BenchOptions.requireRange("cold-max-calls", coldMaxCalls, 1, 1_000_000);
+        BenchOptions.requirePositive("pooled-measure", pooledMeasure);
+        BenchOptions.requirePositive("cold-measure", coldMeasure);
+        BenchOptions.requirePositive("call-timeout", callTimeout);
     }
 
     /** The defaults: about three minutes on two loaded cores. */
@@ -100,17 +100,7 @@ record PooledVsColdOptions(
      */
     static PooledVsColdOptions parse(String... args) {
         Builder b = new Builder(defaults());
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("--quick")) {
-                b.quick();
-                continue;
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + ": no value (expected: " + name + " VALUE, see --help)");
-            }
-            b.set(name, args[++i]);
-        }
+        BenchOptions.parseInto(args, b::quick, b::set);
         return b.build();
     }
 
@@ -187,18 +177,6 @@ record PooledVsColdOptions(
                     initialWarmup,
                     callTimeout,
                     serverJvmArgs);
-        }
-    }
-
-    private static void range(String name, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(name + ": " + value + " (expected: " + min + ".." + max + ")");
-        }
-    }
-
-    private static void positive(String name, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + ": " + value + " (expected: a positive duration)");
         }
     }
 }

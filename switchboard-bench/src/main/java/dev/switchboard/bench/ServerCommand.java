@@ -18,13 +18,13 @@ record ServerCommand(String java, String classPath, List<String> jvmArgs, String
 
     /** The command for this JVM's runtime and class path. */
     static ServerCommand ofThisJvm(BenchOptions options) {
+        return ofThisJvm(options.serverJvmArgs(), options.serverClass(), options.httpServerClass());
+    }
+
+    /** This JVM's {@code java} and class path running {@code stdioMain} or {@code httpMain}. */
+    static ServerCommand ofThisJvm(List<String> jvmArgs, String stdioMain, String httpMain) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ServerCommand(
-                java,
-                System.getProperty("java.class.path"),
-                options.serverJvmArgs(),
-                options.serverClass(),
-                options.httpServerClass());
+        return new ServerCommand(java, System.getProperty("java.class.path"), jvmArgs, stdioMain, httpMain);
     }
 
     /** The command line of a server speaking stdio. */

@@ -1,5 +1,6 @@
 package dev.switchboard.mcp.demo;
 
+import dev.switchboard.mcp.protocol.LogLevel;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,7 @@
 package dev.switchboard.mcp.demo;
 
 import dev.switchboard.mcp.McpRuntime;
-import dev.switchboard.mcp.jsonrpc.JsonRpcError;
-import dev.switchboard.mcp.jsonrpc.JsonRpcException;
+import dev.switchboard.mcp.protocol.LogLevel;
 import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.server.McpServer;
 import dev.switchboard.mcp.server.ServerRequest;
@@ -97,13 +96,8 @@ public final class DemoServer {
     }
 
     private static JsonNode setLevel(DemoSessions sessions, ServerRequest request) {
-        JsonNode level = request.params().get("level");
-        LogLevel parsed = LogLevel.parse(level != null && level.isString() ? level.asString() : null)
-                .orElseThrow(() -> new JsonRpcException(
-                        JsonRpcError.INVALID_PARAMS,
-                        "level: " + level + " (expected: one of debug, info, notice, warning, error, critical,"
-                                + " alert, emergency)"));
-        sessions.state(request.session()).minimumLevel(parsed);
+        sessions.state(request.session())
+                .minimumLevel(LogLevel.ofParam(request.params().get("level")));
         return Json.object();
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.mcp.demo;
 
 import dev.switchboard.mcp.jsonrpc.JsonRpcError;
 import dev.switchboard.mcp.jsonrpc.JsonRpcException;
+import dev.switchboard.mcp.protocol.LogLevel;
 import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.server.ServerSession;
 import dev.switchboard.mcp.session.IncomingRequest;

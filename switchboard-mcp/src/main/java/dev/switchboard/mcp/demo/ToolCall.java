@@ -1,5 +1,6 @@
 package dev.switchboard.mcp.demo;
 
+import dev.switchboard.mcp.protocol.LogLevel;
 import dev.switchboard.mcp.server.ServerRequest;
 import dev.switchboard.mcp.session.IncomingRequest;
 import java.time.Duration;

@@ -11,15 +11,10 @@ import dev.switchboard.core.lifecycle.ServerState;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,21 +37,7 @@ import tools.jackson.databind.JsonNode;
             "Exit 1 with one line on standard error when the call fails; a result with",
             "isError: true is printed, and exits 1 too."
         })
-final class CallCommand implements Callable<Integer> {
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    @ParentCommand
-    SwitchboardCommand parent;
-
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigOption config = new ConfigOption();
-
-    @Mixin
-    LoggingOptions logging = new LoggingOptions();
-
+final class CallCommand extends ConfigCommand {
     @Parameters(
             index = "0",
             paramLabel = "SERVER",
@@ -84,7 +65,7 @@ final class CallCommand implements Callable<Integer> {
         if (arguments == null) {
             return 1;
         }
-        ConfigSnapshot snapshot = config.loadOrReport(parent.environment(), err);
+        ConfigSnapshot snapshot = loadConfig(err);
         if (snapshot == null) {
             return 1;
         }

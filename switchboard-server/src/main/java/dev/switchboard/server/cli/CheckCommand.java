@@ -4,12 +4,7 @@ import dev.switchboard.core.config.ConfigSnapshot;
 import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.core.config.ServerSettings;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code switchboard check --config FILE}: validates a configuration with the one validator,
@@ -26,27 +21,13 @@ import picocli.CommandLine.Spec;
             "Valid: exit 0 and one line per server (name, transport, session mode, enabled/eager, command or URL).",
             "Invalid: exit 1 and every problem on standard error, one a line."
         })
-final class CheckCommand implements Callable<Integer> {
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    @ParentCommand
-    SwitchboardCommand parent;
-
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigOption config = new ConfigOption();
-
-    @Mixin
-    LoggingOptions logging = new LoggingOptions();
-
+final class CheckCommand extends ConfigCommand {
     @Override
     public Integer call() {
         logging.apply();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConfigSnapshot snapshot = config.loadOrReport(parent.environment(), err);
+        ConfigSnapshot snapshot = loadConfig(err);
         if (snapshot == null) {
             return 1;
         }

@@ -5,12 +5,7 @@ import dev.switchboard.core.Switchboard;
 import dev.switchboard.core.config.ConfigSnapshot;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code switchboard servers --config FILE}: connects to every enabled server at once, waiting at
@@ -26,27 +21,13 @@ import picocli.CommandLine.Spec;
             "name, transport, session mode, state, phase of the last error, tools, last error.",
             "Exit 0 also when a server failed (the table says so); 1 for an invalid configuration."
         })
-final class ServersCommand implements Callable<Integer> {
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    @ParentCommand
-    SwitchboardCommand parent;
-
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigOption config = new ConfigOption();
-
-    @Mixin
-    LoggingOptions logging = new LoggingOptions();
-
+final class ServersCommand extends ConfigCommand {
     @Override
     public Integer call() {
         logging.apply();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConfigSnapshot snapshot = config.loadOrReport(parent.environment(), err);
+        ConfigSnapshot snapshot = loadConfig(err);
         if (snapshot == null) {
             return 1;
         }

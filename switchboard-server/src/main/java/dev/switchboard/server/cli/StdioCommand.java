@@ -14,12 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code switchboard stdio --config FILE}: the aggregate view over standard input and output, for
@@ -32,21 +27,7 @@ import picocli.CommandLine.Spec;
         name = "stdio",
         mixinStandardHelpOptions = true,
         description = "Serves the gateway's aggregate view over stdio, for desktop clients (logs go to stderr).")
-final class StdioCommand implements Callable<Integer> {
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    @ParentCommand
-    SwitchboardCommand parent;
-
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigOption config = new ConfigOption();
-
-    @Mixin
-    LoggingOptions logging = new LoggingOptions();
-
+final class StdioCommand extends ConfigCommand {
     @Override
     public Integer call() {
         logging.apply();

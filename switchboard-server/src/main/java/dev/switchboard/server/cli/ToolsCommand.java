@@ -9,14 +9,9 @@ import dev.switchboard.core.config.ServerConfig;
 import dev.switchboard.core.lifecycle.ServerState;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -40,21 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
             "exposed name, server and the first line of the description; --json prints the definitions.",
             "A server whose tools cannot be listed is reported on standard error."
         })
-final class ToolsCommand implements Callable<Integer> {
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    @ParentCommand
-    SwitchboardCommand parent;
-
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigOption config = new ConfigOption();
-
-    @Mixin
-    LoggingOptions logging = new LoggingOptions();
-
+final class ToolsCommand extends ConfigCommand {
     @Option(
             names = {"-s", "--server"},
             paramLabel = "NAME",
@@ -72,7 +53,7 @@ final class ToolsCommand implements Callable<Integer> {
         logging.apply();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConfigSnapshot snapshot = config.loadOrReport(parent.environment(), err);
+        ConfigSnapshot snapshot = loadConfig(err);
         if (snapshot == null) {
             return 1;
         }

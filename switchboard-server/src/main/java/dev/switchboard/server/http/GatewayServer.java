@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
@@ -196,21 +195,10 @@ public final class GatewayServer implements AutoCloseable {
             }
             ExecutorService threads = virtualThreads;
             if (threads != null) {
-                threads.shutdownNow();
-                awaitQuietly(threads);
+                JettyServers.shutdown(threads, options.stopTimeout(), "GatewayServer");
             }
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void awaitQuietly(ExecutorService threads) {
-        try {
-            if (!threads.awaitTermination(options.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("GatewayServer: request threads still running after {}", options.stopTimeout());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,10 +1,8 @@
 package dev.switchboard.server.http;
 
+import dev.switchboard.server.ops.InFlightCount;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -14,13 +12,11 @@ import org.eclipse.jetty.util.Callback;
  * Thread-safe.
  */
 final class InFlightRequests {
-    private final AtomicInteger count = new AtomicInteger();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition idle = lock.newCondition();
+    private final InFlightCount count = new InFlightCount();
 
     /** Counts one more request; its end is reported through the returned callback, once. */
     Tracked begin(Callback callback) {
-        count.incrementAndGet();
+        count.increment();
         return new Tracked(callback);
     }
 
@@ -30,33 +26,7 @@ final class InFlightRequests {
 
     /** Waits until no request is counted, at most {@code timeout}; false on timeout or interrupt (flag restored). */
     boolean awaitIdle(Duration timeout) {
-        long remaining = timeout.toNanos();
-        lock.lock();
-        try {
-            while (count.get() > 0) {
-                if (remaining <= 0) {
-                    return false;
-                }
-                remaining = idle.awaitNanos(remaining);
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void end() {
-        if (count.decrementAndGet() == 0) {
-            lock.lock();
-            try {
-                idle.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
+        return count.awaitZero(timeout);
     }
 
     /** The handler's callback, which ends the count when the response completes. */
@@ -71,7 +41,7 @@ final class InFlightRequests {
         /** Ends the count without completing the callback (the handler threw: Jetty fails the request). */
         void abandon() {
             if (ended.compareAndSet(false, true)) {
-                end();
+                count.decrement();
             }
         }
 

@@ -1,7 +1,7 @@
 package dev.switchboard.server.mcp;
 
-import dev.switchboard.mcp.jsonrpc.JsonRpcError;
 import dev.switchboard.mcp.jsonrpc.JsonRpcException;
+import dev.switchboard.mcp.protocol.LogLevel;
 import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.session.IncomingRequest;
 import org.jspecify.annotations.Nullable;
@@ -28,14 +28,7 @@ final class ClientLog {
      * @throws JsonRpcException invalid params for a value that is not a level name
      */
     void level(@Nullable JsonNode value) {
-        LogLevel parsed = LogLevel.parse(value != null && value.isString() ? value.asString() : null);
-        if (parsed == null) {
-            throw new JsonRpcException(
-                    JsonRpcError.INVALID_PARAMS,
-                    "level: " + value + " (expected: one of debug, info, notice, warning, error, critical, alert,"
-                            + " emergency)");
-        }
-        level = parsed;
+        level = LogLevel.ofParam(value);
     }
 
     /** The params of {@code logging/setLevel} with the level the client chose, or {@code null} when it chose none. */
@@ -53,17 +46,17 @@ final class ClientLog {
         if (!(params instanceof ObjectNode p)) {
             return;
         }
-        LogLevel messageLevel = LogLevel.parse(p.path("level").asString(null));
+        LogLevel messageLevel = LogLevel.parse(p.path("level").asString(null)).orElse(LogLevel.INFO);
         String logger = p.path("logger").asString(null);
         String named =
                 session.scope() instanceof Scope.Single ? logger : logger == null ? server : server + "/" + logger;
-        send(messageLevel == null ? LogLevel.INFO : messageLevel, named, p.get("data"), call);
+        send(messageLevel, named, p.get("data"), call);
     }
 
     /** Sends a log message when its level passes; with {@code call}'s stream when given. */
     void send(LogLevel messageLevel, @Nullable String logger, @Nullable JsonNode data, @Nullable IncomingRequest call) {
         LogLevel minimum = level;
-        if (minimum != null && messageLevel.compareTo(minimum) < 0) {
+        if (minimum != null && !messageLevel.passes(minimum)) {
             return;
         }
         ObjectNode params = session.context().codec().object();

@@ -11,6 +11,7 @@ import dev.switchboard.mcp.jsonrpc.JsonRpcError;
 import dev.switchboard.mcp.jsonrpc.JsonRpcException;
 import dev.switchboard.mcp.jsonrpc.JsonRpcNotification;
 import dev.switchboard.mcp.jsonrpc.RequestId;
+import dev.switchboard.mcp.protocol.LogLevel;
 import dev.switchboard.mcp.protocol.McpMethods;
 import dev.switchboard.mcp.protocol.ProtocolVersion;
 import dev.switchboard.mcp.session.IncomingHandler;

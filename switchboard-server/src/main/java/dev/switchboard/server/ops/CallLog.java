@@ -7,9 +7,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,12 +40,9 @@ public final class CallLog {
 
     private final MeterRegistry registry;
     private final LongSupplier nanoTime;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final InFlightCount inFlight = new InFlightCount();
     /** Timers by server, then outcome: building and registering one on every call cost ~5% of a relayed call's CPU. */
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, Timer>> timers = new ConcurrentHashMap<>();
-
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition idle = lock.newCondition();
 
     /**
      * A call log recording into {@code registry}.
@@ -70,7 +64,7 @@ public final class CallLog {
      * @param user the calling principal's user, or {@code null} when nobody authenticated
      */
     public Call start(String server, String tool, @Nullable String user) {
-        inFlight.incrementAndGet();
+        inFlight.increment();
         return new Call(Objects.requireNonNull(server, "server"), Objects.requireNonNull(tool, "tool"), user);
     }
 
@@ -85,22 +79,7 @@ public final class CallLog {
      * @return whether none is; false after the timeout or when interrupted (the flag is restored)
      */
     public boolean awaitIdle(Duration timeout) {
-        long remaining = timeout.toNanos();
-        lock.lock();
-        try {
-            while (inFlight.get() > 0) {
-                if (remaining <= 0) {
-                    return false;
-                }
-                remaining = idle.awaitNanos(remaining);
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            lock.unlock();
-        }
+        return inFlight.awaitZero(timeout);
     }
 
     private void ended(Call call, String outcome) {
@@ -113,14 +92,7 @@ public final class CallLog {
                 outcome,
                 TimeUnit.NANOSECONDS.toMillis(nanos),
                 call.user == null ? "-" : CallMeters.quoted(call.user));
-        if (inFlight.decrementAndGet() == 0) {
-            lock.lock();
-            try {
-                idle.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
+        inFlight.decrement();
     }
 
     private Timer timer(String server, String outcome) {

@@ -1,12 +1,16 @@
 package dev.switchboard.mcp.server.http;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Jetty set-up every HTTP server of the project shares: requests handled on virtual threads, a
@@ -14,6 +18,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * connections. One place, so that tuning found for one server reaches all of them.
  */
 public final class JettyServers {
+    private static final Logger log = LoggerFactory.getLogger(JettyServers.class);
+
     /** The JDK's default backlog is 50: a burst of new connections beyond it gets reset. */
     private static final int ACCEPT_QUEUE = 1024;
 
@@ -35,6 +41,21 @@ public final class JettyServers {
         pool.setName(ioName);
         pool.setVirtualThreadsExecutor(virtualThreads);
         return new Server(pool);
+    }
+
+    /**
+     * Ends the request threads of a stopped server: interrupts them and waits at most {@code timeout}
+     * for them to finish, logging it as {@code owner}'s when some are still running then.
+     */
+    public static void shutdown(ExecutorService threads, Duration timeout, String owner) {
+        threads.shutdownNow();
+        try {
+            if (!threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("{}: request threads still running after {}", owner, timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.switchboard.mcp.McpRuntime;
 import dev.switchboard.mcp.server.ServerSessionFactory;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
@@ -153,8 +152,7 @@ public final class McpHttpServer implements AutoCloseable {
             }
             ExecutorService threads = virtualThreads;
             if (threads != null) {
-                threads.shutdownNow();
-                awaitQuietly(threads);
+                JettyServers.shutdown(threads, options.stopTimeout(), "McpHttpServer");
             }
         } finally {
             lock.unlock();
@@ -169,16 +167,6 @@ public final class McpHttpServer implements AutoCloseable {
             s.stop();
         } catch (Exception e) {
             log.warn("McpHttpServer: stopping {} failed", base, e);
-        }
-    }
-
-    private void awaitQuietly(ExecutorService threads) {
-        try {
-            if (!threads.awaitTermination(options.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("McpHttpServer: request threads still running after {}", options.stopTimeout());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
